@@ -1,0 +1,66 @@
+package dev.massbt.strategies.bars;
+
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.util.Objects;
+
+/**
+ * One symbol's bars as primitive columns. {@code ts[i]} is the bar's open time in epoch
+ * milliseconds (UTC), aligned to the start of its {@link Timeframe} bucket and strictly
+ * increasing; gaps (no bar for a bucket) are allowed and are never filled in. The arrays
+ * are shared, not copied: treat them as read-only.
+ */
+public record BarSeries(Timeframe timeframe, long[] ts, double[] open, double[] high, double[] low,
+                        double[] close, double[] volume) {
+
+    public BarSeries {
+        Objects.requireNonNull(timeframe, "timeframe");
+        int n = Objects.requireNonNull(ts, "ts").length;
+        requireLength("open", open, n);
+        requireLength("high", high, n);
+        requireLength("low", low, n);
+        requireLength("close", close, n);
+        requireLength("volume", volume, n);
+        long millis = timeframe.millis();
+        for (int i = 0; i < n; i++) {
+            if (Math.floorMod(ts[i], millis) != 0) {
+                throw new IllegalArgumentException("bar " + i + ": ts " + ts[i] + " is not the start of a "
+                        + timeframe + " bucket");
+            }
+            if (i > 0 && ts[i] <= ts[i - 1]) {
+                throw new IllegalArgumentException("bar " + i + ": ts " + ts[i] + " is not after bar " + (i - 1)
+                        + " (" + ts[i - 1] + "); bars must be strictly increasing in time");
+            }
+        }
+    }
+
+    public int size() {
+        return ts.length;
+    }
+
+    /** Open time of bar i plus the timeframe: the moment bar i's close is known. */
+    public long closeTime(int i) {
+        return ts[i] + timeframe.millis();
+    }
+
+    /** Index of the first bar with ts >= epochMillis (size() when none). */
+    public int indexAtOrAfter(long epochMillis) {
+        int lo = 0;
+        int hi = ts.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ts[mid] < epochMillis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void requireLength(String name, double[] column, int n) {
+        Objects.requireNonNull(column, name);
+        if (column.length != n) {
+            throw new IllegalArgumentException(name + " has " + column.length + " values, ts has " + n);
+        }
+    }
+}

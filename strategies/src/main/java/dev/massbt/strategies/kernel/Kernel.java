@@ -1,0 +1,315 @@
+package dev.massbt.strategies.kernel;
+
+import dev.massbt.strategies.bars.BarSeries;
+import dev.massbt.strategies.format.Comparison;
+import dev.massbt.strategies.format.Condition;
+import dev.massbt.strategies.format.Constant;
+import dev.massbt.strategies.format.IndicatorRef;
+import dev.massbt.strategies.format.Operand;
+import dev.massbt.strategies.format.PriceRef;
+import dev.massbt.strategies.format.RuleGroup;
+import dev.massbt.strategies.format.Operator;
+import dev.massbt.strategies.format.Strategy;
+import dev.massbt.strategies.metrics.MetricsCalculator;
+import dev.massbt.strategies.metrics.MetricsConfig;
+import dev.massbt.strategies.timeframe.Resampler;
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates a chunk of strategies over one symbol's bars.
+ *
+ * <p>Work is shared across the chunk in two layers. Each distinct indicator computation
+ * (type, params, timeframe) runs once ({@link IndicatorCache}); each distinct condition
+ * (operands, comparison, primary timeframe) is evaluated once over all bars into a bitset.
+ * A strategy then costs a few word-wise AND/ORs of its conditions' bitsets plus the
+ * position state machine ({@link Simulator}), which skips flat stretches 64 bars at a time.
+ *
+ * <p>Signals at bar t read values at bars &lt;= t only; higher timeframes show their last
+ * closed bar. Not thread-safe: one instance per task thread (instances are cheap; the bars
+ * they read are shared, never written).
+ */
+public final class Kernel {
+
+    /** Default memory for cached indicator outputs: 512 MiB. */
+    public static final long DEFAULT_INDICATOR_BUDGET = 512L << 20;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+    private static final double MILLIS_PER_YEAR = 365.25 * MILLIS_PER_DAY;
+
+    private final BarSeries base;
+    private final CostModel costs;
+    private final MetricsConfig metricsConfig;
+    private final long indicatorBudget;
+    private final EnumMap<Timeframe, BarSeries> series = new EnumMap<>(Timeframe.class);
+    private final Map<String, int[]> alignments = new HashMap<>();
+
+    public Kernel(BarSeries base, CostModel costs, MetricsConfig metricsConfig) {
+        this(base, costs, metricsConfig, DEFAULT_INDICATOR_BUDGET);
+    }
+
+    public Kernel(BarSeries base, CostModel costs, MetricsConfig metricsConfig, long indicatorBudgetBytes) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.metricsConfig = Objects.requireNonNull(metricsConfig, "metricsConfig");
+        if (indicatorBudgetBytes < 0) {
+            throw new IllegalArgumentException("indicator budget must be >= 0 bytes, got " + indicatorBudgetBytes);
+        }
+        this.indicatorBudget = indicatorBudgetBytes;
+        series.put(base.timeframe(), base);
+    }
+
+    /** The bars on {@code tf}, resampled from the base bars once per kernel. */
+    public BarSeries series(Timeframe tf) {
+        BarSeries s = series.get(tf);
+        if (s == null) {
+            if (!tf.isHigherThan(base.timeframe())) {
+                throw new IllegalArgumentException("a strategy reads timeframe " + tf + " but the bars are "
+                        + base.timeframe() + "; strategies can only use the bars' timeframe or higher multiples of it");
+            }
+            s = Resampler.resample(base, tf);
+            series.put(tf, s);
+        }
+        return s;
+    }
+
+    /**
+     * Runs every strategy on every segment.
+     *
+     * @param details extra outputs: {@link Detail#DAILY_RETURNS}, {@link Detail#TRADES}
+     */
+    public ChunkResult run(List<Strategy> strategies, List<Segment> segments, Set<Detail> details) {
+        Objects.requireNonNull(strategies, "strategies");
+        Objects.requireNonNull(segments, "segments");
+        Objects.requireNonNull(details, "details");
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("at least one segment is needed");
+        }
+        IndicatorCache cache = new IndicatorCache(new Source(), indicatorBudget);
+        Map<Timeframe, Context> contexts = new EnumMap<>(Timeframe.class);
+        for (Strategy st : strategies) {
+            contexts.computeIfAbsent(st.primary(), tf -> new Context(series(tf), segments));
+        }
+        Map<String, long[]> conditionBits = evaluateConditions(strategies, contexts, cache);
+
+        boolean keepTrades = details.contains(Detail.TRADES);
+        boolean keepReturns = details.contains(Detail.DAILY_RETURNS);
+        Simulator sim = new Simulator(costs);
+        List<StrategyResult> results = new ArrayList<>(strategies.size() * segments.size());
+        long strategyBars = 0;
+        for (int si = 0; si < strategies.size(); si++) {
+            Strategy st = strategies.get(si);
+            Context ctx = contexts.get(st.primary());
+            long[] longEntry = ctx.combine(st.longEntry(), conditionBits, ctx.longEntry);
+            long[] shortEntry = ctx.combine(st.shortEntry(), conditionBits, ctx.shortEntry);
+            long[] longExit = st.longExit() == null ? null : ctx.combine(st.longExit().signal(), conditionBits, ctx.longExit);
+            long[] shortExit = st.shortExit() == null ? null : ctx.combine(st.shortExit().signal(), conditionBits, ctx.shortExit);
+            long[] any = ctx.entryAny;
+            System.arraycopy(longEntry, 0, any, 0, ctx.words);
+            Bits.or(any, shortEntry, ctx.words);
+            for (int g = 0; g < segments.size(); g++) {
+                Range r = ctx.ranges[g];
+                sim.run(ctx.bars, r.from, r.to, r.dayEnd, r.dayEnd.length, longEntry, shortEntry, any, longExit,
+                        shortExit, st.longExit(), st.shortExit(), keepTrades);
+                int bars = r.to - r.from;
+                strategyBars += bars;
+                var metrics = MetricsCalculator.compute(sim.finalEquity(), r.years, sim.dailyReturns(), sim.days(),
+                        sim.tradeReturns(), sim.tradeCount(), sim.maxDrawdown(),
+                        bars == 0 ? 0 : (double) sim.barsInMarket() / bars, metricsConfig);
+                DailyReturns daily = keepReturns
+                        ? new DailyReturns(r.epochDays, java.util.Arrays.copyOf(sim.dailyReturns(), sim.days()))
+                        : null;
+                results.add(new StrategyResult(si, segments.get(g), metrics, daily,
+                        keepTrades ? sim.trades(ctx.bars) : List.of()));
+            }
+        }
+        return new ChunkResult(results, cache.computations(), conditionBits.size(), strategyBars);
+    }
+
+    private Map<String, long[]> evaluateConditions(List<Strategy> strategies, Map<Timeframe, Context> contexts,
+                                                   IndicatorCache cache) {
+        // Sorted by key = primary | left | comparison | right: conditions reading the same
+        // indicator come together, so the indicator cache keeps hitting.
+        TreeMap<String, Condition> distinct = new TreeMap<>();
+        Map<String, Timeframe> primaryOf = new HashMap<>();
+        for (Strategy st : strategies) {
+            for (Condition c : st.conditions()) {
+                String key = key(st.primary(), c);
+                if (distinct.putIfAbsent(key, c) == null) {
+                    primaryOf.put(key, st.primary());
+                }
+            }
+        }
+        Map<String, long[]> bits = new HashMap<>(distinct.size() * 2);
+        for (Map.Entry<String, Condition> e : distinct.entrySet()) {
+            Context ctx = contexts.get(primaryOf.get(e.getKey()));
+            long[] out = new long[ctx.words];
+            evaluate(e.getValue(), ctx, cache, out);
+            bits.put(e.getKey(), out);
+        }
+        return bits;
+    }
+
+    private static void evaluate(Condition c, Context ctx, IndicatorCache cache, long[] out) {
+        int n = ctx.bars.size();
+        double[] a = values(c.left(), ctx.bars, cache);
+        long[] before = ctx.scratch;
+        Comparison cmp = c.comparison();
+        if (c.right() instanceof Constant k) {
+            double v = k.value();
+            switch (cmp) {
+                case GREATER_THAN -> Bits.greaterThan(a, v, n, out);
+                case LESS_THAN -> Bits.lessThan(a, v, n, out);
+                case CROSSES_ABOVE -> {
+                    Bits.greaterThan(a, v, n, out);
+                    Bits.atMost(a, v, n, before);
+                    Bits.crossInto(out, before, ctx.words);
+                }
+                case CROSSES_BELOW -> {
+                    Bits.lessThan(a, v, n, out);
+                    Bits.atLeast(a, v, n, before);
+                    Bits.crossInto(out, before, ctx.words);
+                }
+            }
+            return;
+        }
+        double[] b = values(c.right(), ctx.bars, cache);
+        switch (cmp) {
+            case GREATER_THAN -> Bits.greaterThan(a, b, n, out);
+            case LESS_THAN -> Bits.greaterThan(b, a, n, out);
+            case CROSSES_ABOVE -> {
+                Bits.greaterThan(a, b, n, out);
+                Bits.atLeast(b, a, n, before);
+                Bits.crossInto(out, before, ctx.words);
+            }
+            case CROSSES_BELOW -> {
+                Bits.greaterThan(b, a, n, out);
+                Bits.atLeast(a, b, n, before);
+                Bits.crossInto(out, before, ctx.words);
+            }
+        }
+    }
+
+    private static double[] values(Operand o, BarSeries bars, IndicatorCache cache) {
+        if (o instanceof IndicatorRef ref) {
+            return cache.output(bars, ref);
+        }
+        return switch (((PriceRef) o).field()) {
+            case OPEN -> bars.open();
+            case HIGH -> bars.high();
+            case LOW -> bars.low();
+            case CLOSE -> bars.close();
+            case VOLUME -> bars.volume();
+        };
+    }
+
+    static String key(Timeframe primary, Condition c) {
+        return primary.label() + '|' + operandKey(c.left()) + ' ' + c.comparison().key() + ' ' + operandKey(c.right());
+    }
+
+    private static String operandKey(Operand o) {
+        if (o instanceof IndicatorRef r) {
+            return r.computationKey() + '.' + r.output();
+        }
+        if (o instanceof PriceRef p) {
+            return '$' + p.field().key();
+        }
+        return '#' + Double.toString(((Constant) o).value());
+    }
+
+    private final class Source implements IndicatorCache.SeriesSource {
+        @Override
+        public BarSeries series(Timeframe tf) {
+            return Kernel.this.series(tf);
+        }
+
+        @Override
+        public int[] alignment(Timeframe lower, Timeframe higher) {
+            return alignments.computeIfAbsent(lower.label() + '>' + higher.label(),
+                    k -> Resampler.align(Kernel.this.series(lower), Kernel.this.series(higher)));
+        }
+    }
+
+    /** Bar index range of a segment on one primary timeframe, with its day boundaries. */
+    private record Range(int from, int to, int[] dayEnd, long[] epochDays, double years) {
+
+        static Range of(BarSeries bars, Segment seg) {
+            int from = bars.indexAtOrAfter(seg.fromMillis());
+            int to = bars.indexAtOrAfter(seg.toMillis());
+            long[] ts = bars.ts();
+            int days = 0;
+            for (int i = from; i < to; i++) {
+                if (i == to - 1 || Math.floorDiv(ts[i], MILLIS_PER_DAY) != Math.floorDiv(ts[i + 1], MILLIS_PER_DAY)) {
+                    days++;
+                }
+            }
+            int[] dayEnd = new int[days];
+            long[] epochDays = new long[days];
+            int d = 0;
+            for (int i = from; i < to; i++) {
+                long day = Math.floorDiv(ts[i], MILLIS_PER_DAY);
+                if (i == to - 1 || day != Math.floorDiv(ts[i + 1], MILLIS_PER_DAY)) {
+                    dayEnd[d] = i;
+                    epochDays[d++] = day;
+                }
+            }
+            double years = to > from ? (bars.closeTime(to - 1) - ts[from]) / MILLIS_PER_YEAR : 0;
+            return new Range(from, to, dayEnd, epochDays, years);
+        }
+    }
+
+    /** Everything a chunk needs per primary timeframe: bars, segment ranges, scratch bitsets. */
+    private static final class Context {
+        final BarSeries bars;
+        final int words;
+        final Range[] ranges;
+        final long[] zero;
+        final long[] scratch;
+        final long[] longEntry;
+        final long[] shortEntry;
+        final long[] longExit;
+        final long[] shortExit;
+        final long[] entryAny;
+
+        Context(BarSeries bars, List<Segment> segments) {
+            this.bars = bars;
+            this.words = Bits.words(bars.size());
+            this.ranges = segments.stream().map(s -> Range.of(bars, s)).toArray(Range[]::new);
+            this.zero = new long[words];
+            this.scratch = new long[words];
+            this.longEntry = new long[words];
+            this.shortEntry = new long[words];
+            this.longExit = new long[words];
+            this.shortExit = new long[words];
+            this.entryAny = new long[words];
+        }
+
+        /** The group's signal bitset: a cached condition itself, or combined into {@code into}. */
+        long[] combine(RuleGroup group, Map<String, long[]> conditionBits, long[] into) {
+            if (group == null || group.conditions().isEmpty()) {
+                return zero;
+            }
+            List<Condition> cs = group.conditions();
+            Timeframe primary = bars.timeframe();
+            if (cs.size() == 1) {
+                return conditionBits.get(key(primary, cs.get(0)));
+            }
+            System.arraycopy(conditionBits.get(key(primary, cs.get(0))), 0, into, 0, words);
+            for (int i = 1; i < cs.size(); i++) {
+                long[] x = conditionBits.get(key(primary, cs.get(i)));
+                if (group.operator() == Operator.AND) {
+                    Bits.and(into, x, words);
+                } else {
+                    Bits.or(into, x, words);
+                }
+            }
+            return into;
+        }
+    }
+}
