@@ -132,6 +132,24 @@ public final class Kernel {
         return new ChunkResult(results, cache.computations(), conditionBits.size(), strategyBars);
     }
 
+    /**
+     * The signal bitsets of one strategy over all bars of its primary timeframe: for
+     * inspection and for the no-look-ahead tests. Bit i is the signal decided at bar i's close.
+     */
+    public Signals signals(Strategy strategy) {
+        Objects.requireNonNull(strategy, "strategy");
+        IndicatorCache cache = new IndicatorCache(new Source(), indicatorBudget);
+        Context ctx = new Context(series(strategy.primary()), List.of(Segment.ALL));
+        Map<String, long[]> bits = evaluateConditions(List.of(strategy), Map.of(strategy.primary(), ctx), cache);
+        return new Signals(ctx.bars,
+                ctx.combine(strategy.longEntry(), bits, new long[ctx.words]).clone(),
+                ctx.combine(strategy.shortEntry(), bits, new long[ctx.words]).clone(),
+                strategy.longExit() == null ? ctx.zero.clone()
+                        : ctx.combine(strategy.longExit().signal(), bits, new long[ctx.words]).clone(),
+                strategy.shortExit() == null ? ctx.zero.clone()
+                        : ctx.combine(strategy.shortExit().signal(), bits, new long[ctx.words]).clone());
+    }
+
     private Map<String, long[]> evaluateConditions(List<Strategy> strategies, Map<Timeframe, Context> contexts,
                                                    IndicatorCache cache) {
         // Sorted by key = primary | left | comparison | right: conditions reading the same

@@ -1,0 +1,61 @@
+package dev.massbt.strategies.kernel;
+
+import dev.massbt.strategies.bars.BarSeries;
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Seeded random-walk one-minute bars with occasional gaps and jumps, for property tests. */
+final class RandomBars {
+
+    static final long T0 = 1_704_067_200_000L; // 2024-01-01T00:00Z
+
+    private RandomBars() {
+    }
+
+    static BarSeries walk(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        long[] ts = new long[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        double[] v = new double[n];
+        long t = T0 + rnd.nextInt(1440) * 60_000L;
+        double price = 100;
+        double vol = 0.001;
+        for (int i = 0; i < n; i++) {
+            ts[i] = t;
+            t += 60_000L * (rnd.nextDouble() < 0.02 ? 1 + rnd.nextInt(90) : 1);
+            vol = Math.max(0.0002, Math.min(0.01, vol * Math.exp(0.1 * rnd.nextGaussian())));
+            double open = price * (1 + (rnd.nextDouble() < 0.002 ? 0.02 * rnd.nextGaussian() : 0));
+            double close = open * Math.exp(vol * rnd.nextGaussian());
+            o[i] = open;
+            c[i] = close;
+            h[i] = Math.max(open, close) * (1 + Math.abs(vol * 0.5 * rnd.nextGaussian()));
+            l[i] = Math.min(open, close) * (1 - Math.abs(vol * 0.5 * rnd.nextGaussian()));
+            v[i] = 1 + rnd.nextInt(1000);
+            price = close;
+        }
+        return new BarSeries(Timeframe.M1, ts, o, h, l, c, v);
+    }
+
+    /** A copy whose bars after index {@code t} are replaced by another random walk's values. */
+    static BarSeries changedAfter(BarSeries s, int t, long seed) {
+        BarSeries other = walk(seed, s.size());
+        double[] o = s.open().clone();
+        double[] h = s.high().clone();
+        double[] l = s.low().clone();
+        double[] c = s.close().clone();
+        double[] v = s.volume().clone();
+        for (int i = t + 1; i < s.size(); i++) {
+            double scale = s.close()[t] / other.close()[t];
+            o[i] = other.open()[i] * scale;
+            h[i] = other.high()[i] * scale;
+            l[i] = other.low()[i] * scale;
+            c[i] = other.close()[i] * scale;
+            v[i] = other.volume()[i];
+        }
+        return new BarSeries(s.timeframe(), Arrays.copyOf(s.ts(), s.size()), o, h, l, c, v);
+    }
+}
