@@ -15,7 +15,11 @@ final class IndicatorRunner {
     }
 
     static double[][] run(IndicatorType type, double[] p, Bars bars, int n) {
-        double[][] out = new double[type.outputs().size()][n];
+        return into(type, p, bars, n, new double[type.outputs().size()][n]);
+    }
+
+    /** Runs into the given output arrays (each of length >= n) and returns them. */
+    static double[][] into(IndicatorType type, double[] p, Bars bars, int n, double[][] out) {
         double[] h = bars.high();
         double[] l = bars.low();
         double[] c = bars.close();
