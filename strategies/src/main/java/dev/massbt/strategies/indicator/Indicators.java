@@ -362,8 +362,12 @@ public final class Indicators {
      * {@code sma} its mean over the window and {@code md} the mean absolute deviation of the
      * window's {@code tp} around {@code sma}: {@code cci = (tp - sma) / (0.015 * md)}, and 0
      * when {@code md == 0} (a window of equal typical prices is detected exactly, not left to
-     * rounding). NaN for {@code i < period - 1}. The mean deviation has no sliding form, so
-     * this costs O(period) per bar.
+     * rounding). NaN for {@code i < period - 1}.
+     *
+     * <p>The ratio does not change when every typical price is scaled by 3, so the arithmetic
+     * runs on {@code h + l + c} and saves a division per value. The mean deviation has no
+     * sliding form: it costs O(period) per bar, summed with four independent accumulators so
+     * the loop is not bound by the latency of one long chain of additions.
      */
     public static void cci(double[] high, double[] low, double[] close, int n, int period, double[] out) {
         checkInput("high", high, n);
@@ -372,35 +376,29 @@ public final class Indicators {
         checkPeriod("period", period);
         checkOutput("out", out, n);
         checkDistinct("out", out, high, low, close);
-        double sum = 0;
+        double sum = 0;                 // of h + l + c over the window
         int sinceAnchor = 0;
         int equalRun = 0;
-        double previousTp = NaN;
+        double previous = NaN;
         for (int i = 0; i < n; i++) {
-            double tp = typicalPrice(high, low, close, i);
-            equalRun = tp == previousTp ? equalRun + 1 : 1;
-            previousTp = tp;
+            double hlc = high[i] + low[i] + close[i];
+            equalRun = hlc == previous ? equalRun + 1 : 1;
+            previous = hlc;
             if (i < period) {
-                sum += tp;
+                sum += hlc;
             } else if (++sinceAnchor == period) {
                 sinceAnchor = 0;
-                sum = typicalPriceSum(high, low, close, i - period + 1, i + 1);
+                sum = hlcSum(high, low, close, i - period + 1, i + 1);
             } else {
-                sum += tp - typicalPrice(high, low, close, i - period);
+                sum += hlc - (high[i - period] + low[i - period] + close[i - period]);
             }
             if (i < period - 1) {
                 out[i] = NaN;
                 continue;
             }
             double mean = sum / period;
-            double deviations = 0;
-            if (equalRun < period) {
-                for (int j = i - period + 1; j <= i; j++) {
-                    deviations += Math.abs(typicalPrice(high, low, close, j) - mean);
-                }
-            }
-            double md = deviations / period;
-            out[i] = md == 0 ? 0 : (tp - mean) / (0.015 * md);
+            double deviations = equalRun >= period ? 0 : hlcAbsDeviations(high, low, close, i - period + 1, i + 1, mean);
+            out[i] = deviations == 0 ? 0 : (hlc - mean) / (0.015 * deviations / period);
         }
     }
 
@@ -677,12 +675,32 @@ public final class Indicators {
         return (high[i] + low[i] + close[i]) / 3;
     }
 
-    private static double typicalPriceSum(double[] high, double[] low, double[] close, int from, int to) {
+    private static double hlcSum(double[] high, double[] low, double[] close, int from, int to) {
         double s = 0;
         for (int j = from; j < to; j++) {
-            s += typicalPrice(high, low, close, j);
+            s += high[j] + low[j] + close[j];
         }
         return s;
+    }
+
+    /** {@code sum |h + l + c - center|} over {@code [from, to)}. */
+    private static double hlcAbsDeviations(double[] high, double[] low, double[] close, int from, int to,
+                                           double center) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = from;
+        for (; j + 3 < to; j += 4) {
+            s0 += Math.abs(high[j] + low[j] + close[j] - center);
+            s1 += Math.abs(high[j + 1] + low[j + 1] + close[j + 1] - center);
+            s2 += Math.abs(high[j + 2] + low[j + 2] + close[j + 2] - center);
+            s3 += Math.abs(high[j + 3] + low[j + 3] + close[j + 3] - center);
+        }
+        for (; j < to; j++) {
+            s0 += Math.abs(high[j] + low[j] + close[j] - center);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void fillNaN(double[] out, int from, int to) {
