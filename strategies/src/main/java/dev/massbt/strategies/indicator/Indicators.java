@@ -19,8 +19,7 @@ package dev.massbt.strategies.indicator;
  *       {@code period} bars, see {@link RollingSum}, so they do not drift over millions of
  *       bars; the cumulative OBV uses compensated summation.</li>
  *   <li>Inputs are expected finite, prices positive and volumes non-negative (the dataset
- *       layer rejects other bars). A NaN input makes at least every window containing it
- *       NaN.</li>
+ *       layer rejects other bars); values computed from other inputs are unspecified.</li>
  * </ul>
  * Indicators that share a definition share arithmetic: {@link #smaCross} and
  * {@link #bollinger}'s middle band are bit-identical to {@link #sma}, {@link #emaCross} and
@@ -80,7 +79,7 @@ public final class Indicators {
         if (n < period) {
             return;
         }
-        double denominator = period * (period + 1) / 2.0;
+        double denominator = period * (period + 1.0) / 2;
         double weighted = weightedSum(in, period - 1, period);
         double plain = RollingSum.sum(in, 0, period);
         out[period - 1] = weighted / denominator;
@@ -91,7 +90,8 @@ public final class Indicators {
                 weighted = weightedSum(in, i, period);
                 plain = RollingSum.sum(in, i - period + 1, i + 1);
             } else {
-                // Every old value loses one unit of weight (the previous plain sum), the new one enters at full weight.
+                // Every old value loses one unit of weight (the previous plain sum);
+                // the new one enters at full weight.
                 weighted += period * in[i] - plain;
                 plain += in[i] - in[i - period];
             }

@@ -1,6 +1,7 @@
 package dev.massbt.strategies.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,8 +84,7 @@ class IndicatorFixtureTest {
                     assertThat(actual[o][i]).as(where).isNaN();
                 } else {
                     assertThat(actual[o][i]).as(where)
-                            .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(
-                                    TOLERANCE * Math.max(1, Math.abs(expected[i]))));
+                            .isCloseTo(expected[i], within(TOLERANCE * Math.max(1, Math.abs(expected[i]))));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.massbt.strategies.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
@@ -257,7 +258,7 @@ class Ta4jComparisonTest {
             double expected = theirs.applyAsDouble(i);
             assertThat(expected).as("ta4j %s[%d] is a number (a flat window?)", what, i).isFinite();
             assertThat(ours[i]).as("%s[%d]", what, i)
-                    .isCloseTo(expected, org.assertj.core.data.Offset.offset(TOLERANCE * Math.max(1, Math.abs(expected))));
+                    .isCloseTo(expected, within(TOLERANCE * Math.max(1, Math.abs(expected))));
             compared++;
         }
         assertThat(compared).as("bars compared for %s", what).isGreaterThanOrEqualTo(MIN_COMPARED);
