@@ -3,6 +3,7 @@ package dev.massbt.strategies.format;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -168,6 +169,23 @@ final class BoundedJsonReader {
         return sb.toString();
     }
 
+    /**
+     * The path of the value the parser was scanning when it failed. Jackson scans a number
+     * together with the field name or array slot before it, before this reader has entered
+     * that field or slot, so it is taken from the parser's context.
+     */
+    private String pendingValuePath() {
+        JsonStreamContext context = parser.getParsingContext();
+        Object last = path.isEmpty() ? null : path.get(path.size() - 1);
+        if (context.inObject() && context.getCurrentName() != null && !context.getCurrentName().equals(last)) {
+            return InvalidStrategyException.join(pathText(), context.getCurrentName());
+        }
+        if (context.inArray() && !Integer.valueOf(context.getCurrentIndex()).equals(last)) {
+            return pathText() + "[" + context.getCurrentIndex() + "]";
+        }
+        return pathText();
+    }
+
     private InvalidStrategyException translate(IOException e) {
         JsonLocation at = e instanceof JsonProcessingException j && j.getLocation() != null
                 ? j.getLocation() : parser.currentLocation();
@@ -195,7 +213,7 @@ final class BoundedJsonReader {
                     "names and labels in a strategy are short; shorten the string", e);
         }
         if (message.startsWith("Number value length")) {
-            return FormatErrors.tooLong(path, at, "number length", limits.getMaxNumberLength(),
+            return FormatErrors.tooLong(pendingValuePath(), at, "number length", limits.getMaxNumberLength(),
                     "write the number with fewer digits", e);
         }
         if (message.startsWith("Name length")) {
