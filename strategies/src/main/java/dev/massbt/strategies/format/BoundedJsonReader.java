@@ -30,7 +30,7 @@ final class BoundedJsonReader {
     /** JSON values in one strategy; a valid one has a few hundred at most. */
     static final int MAX_VALUES_PER_STRATEGY = 2_000;
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonParser parser;
     /** Field names ({@code String}) and array indexes ({@code Integer}) from the root down. */

@@ -12,7 +12,6 @@ import dev.massbt.strategies.indicator.IndicatorType;
 import dev.massbt.strategies.indicator.ValueScale;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,10 +153,7 @@ class StrategyJsonPropertiesTest {
     /** Keys in random order everywhere, whole numbers sometimes as 14.0. */
     private static JsonNode respellNumbersAndOrder(JsonNode node, Random r) {
         if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                fields.add(it.next());
-            }
+            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
             Collections.shuffle(fields, r);
             ObjectNode o = NODES.objectNode();
             fields.forEach(e -> o.set(e.getKey(), respellNumbersAndOrder(e.getValue(), r)));
