@@ -152,26 +152,44 @@ public final class Kernel {
 
     private Map<String, long[]> evaluateConditions(List<Strategy> strategies, Map<Timeframe, Context> contexts,
                                                    IndicatorCache cache) {
-        // Sorted by key = primary | left | comparison | right: conditions reading the same
-        // indicator come together, so the indicator cache keeps hitting.
-        TreeMap<String, Condition> distinct = new TreeMap<>();
+        // Ordered by the indicators each condition reads (the smaller key first): conditions
+        // reading the same indicator come together, so most entries are computed once and
+        // freed after their last reader.
+        TreeMap<String, String> order = new TreeMap<>();
+        Map<String, Condition> distinct = new HashMap<>();
         Map<String, Timeframe> primaryOf = new HashMap<>();
         for (Strategy st : strategies) {
             for (Condition c : st.conditions()) {
                 String key = key(st.primary(), c);
                 if (distinct.putIfAbsent(key, c) == null) {
                     primaryOf.put(key, st.primary());
+                    order.put(orderKey(st.primary(), c) + '\u0000' + key, key);
                 }
             }
         }
-        Map<String, long[]> bits = new HashMap<>(distinct.size() * 2);
         for (Map.Entry<String, Condition> e : distinct.entrySet()) {
-            Context ctx = contexts.get(primaryOf.get(e.getKey()));
+            BarSeries bars = contexts.get(primaryOf.get(e.getKey())).bars;
+            forEachIndicator(e.getValue(), ref -> cache.expect(bars, ref));
+        }
+        Map<String, long[]> bits = new HashMap<>(distinct.size() * 2);
+        for (String key : order.values()) {
+            Condition c = distinct.get(key);
+            Context ctx = contexts.get(primaryOf.get(key));
             long[] out = new long[ctx.words];
-            evaluate(e.getValue(), ctx, cache, out);
-            bits.put(e.getKey(), out);
+            evaluate(c, ctx, cache, out);
+            forEachIndicator(c, ref -> cache.done(ctx.bars, ref));
+            bits.put(key, out);
         }
         return bits;
+    }
+
+    private static void forEachIndicator(Condition c, java.util.function.Consumer<IndicatorRef> action) {
+        if (c.left() instanceof IndicatorRef r) {
+            action.accept(r);
+        }
+        if (c.right() instanceof IndicatorRef r) {
+            action.accept(r);
+        }
     }
 
     private static void evaluate(Condition c, Context ctx, IndicatorCache cache, long[] out) {
@@ -229,6 +247,13 @@ public final class Kernel {
 
     static String key(Timeframe primary, Condition c) {
         return primary.label() + '|' + operandKey(c.left()) + ' ' + c.comparison().key() + ' ' + operandKey(c.right());
+    }
+
+    private static String orderKey(Timeframe primary, Condition c) {
+        String a = c.left() instanceof IndicatorRef r ? r.computationKey() : "";
+        String b = c.right() instanceof IndicatorRef r ? r.computationKey() : "";
+        boolean aFirst = b.isEmpty() || (!a.isEmpty() && a.compareTo(b) <= 0);
+        return primary.label() + '|' + (aFirst ? a + '|' + b : b + '|' + a);
     }
 
     private static String operandKey(Operand o) {

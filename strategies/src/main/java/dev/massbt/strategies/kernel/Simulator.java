@@ -103,10 +103,16 @@ final class Simulator {
             double stopPct = rule == null ? 0 : rule.stopLoss();
             double tpPct = rule == null ? 0 : rule.takeProfit();
             int maxBars = rule == null ? 0 : rule.maxBars();
-            boolean hasStop = stopPct > 0;
-            boolean hasTp = tpPct > 0;
-            double stopPx = entryPx * (1 - dir * stopPct * 0.01);
-            double tpPx = entryPx * (1 + dir * tpPct * 0.01);
+            // Absent levels sit at an infinity the price never reaches: no branch per bar.
+            double noLevel = isLong ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            double stopPx = stopPct > 0 ? entryPx * (1 - dir * stopPct * 0.01) : noLevel;
+            double tpPx = tpPct > 0 ? entryPx * (1 + dir * tpPct * 0.01) : -noLevel;
+            int timeUpBar = maxBars > 0 ? fill + maxBars - 1 : Integer.MAX_VALUE;
+            // Marked to market: long k*close, short 2*entryEq - k*close.
+            double units = entryEq / entryPx;
+            double base = isLong ? 0 : 2 * entryEq;
+            double signedK = isLong ? units : -units;
+            double floor = peak * (1 - maxDd);
 
             int i = fill;
             int exitBar;
@@ -114,32 +120,17 @@ final class Simulator {
             ExitReason reason;
             while (true) {
                 inMarket++;
-                if (isLong) {
-                    if (hasStop && low[i] <= stopPx) {
-                        exitPx = Math.min(open[i], stopPx);
-                        reason = ExitReason.STOP_LOSS;
-                        exitBar = i;
-                        break;
-                    }
-                    if (hasTp && high[i] >= tpPx) {
-                        exitPx = Math.max(open[i], tpPx);
-                        reason = ExitReason.TAKE_PROFIT;
-                        exitBar = i;
-                        break;
-                    }
-                } else {
-                    if (hasStop && high[i] >= stopPx) {
-                        exitPx = Math.max(open[i], stopPx);
-                        reason = ExitReason.STOP_LOSS;
-                        exitBar = i;
-                        break;
-                    }
-                    if (hasTp && low[i] <= tpPx) {
-                        exitPx = Math.min(open[i], tpPx);
-                        reason = ExitReason.TAKE_PROFIT;
-                        exitBar = i;
-                        break;
-                    }
+                if (isLong ? low[i] <= stopPx : high[i] >= stopPx) {
+                    exitPx = isLong ? Math.min(open[i], stopPx) : Math.max(open[i], stopPx);
+                    reason = ExitReason.STOP_LOSS;
+                    exitBar = i;
+                    break;
+                }
+                if (isLong ? high[i] >= tpPx : low[i] <= tpPx) {
+                    exitPx = isLong ? Math.max(open[i], tpPx) : Math.min(open[i], tpPx);
+                    reason = ExitReason.TAKE_PROFIT;
+                    exitBar = i;
+                    break;
                 }
                 if (i == last) {
                     exitPx = close[i];
@@ -147,7 +138,7 @@ final class Simulator {
                     exitBar = i;
                     break;
                 }
-                double mtm = isLong ? entryEq * close[i] / entryPx : entryEq * (2 - close[i] / entryPx);
+                double mtm = base + signedK * close[i];
                 if (mtm <= 0) {
                     exitPx = close[i];
                     reason = ExitReason.RUINED;
@@ -156,14 +147,16 @@ final class Simulator {
                 }
                 if (mtm > peak) {
                     peak = mtm;
-                } else if (1 - mtm / peak > maxDd) {
+                    floor = peak * (1 - maxDd);
+                } else if (mtm < floor) {
                     maxDd = 1 - mtm / peak;
+                    floor = mtm;
                 }
                 if (d < nDays && dayEnd[d] == i) {
                     dailyEquity[d++] = mtm;
                 }
-                boolean signal = exitBits != null && Bits.get(exitBits, i);
-                if (signal || (maxBars > 0 && i - fill + 1 >= maxBars)) {
+                boolean signal = exitBits != null && (exitBits[i >>> 6] & (1L << i)) != 0;
+                if (signal || i >= timeUpBar) {
                     exitBar = i + 1;
                     exitPx = open[exitBar];
                     reason = signal ? ExitReason.SIGNAL : ExitReason.MAX_BARS;
