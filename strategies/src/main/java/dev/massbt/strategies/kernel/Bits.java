@@ -42,30 +42,6 @@ final class Bits {
         }
     }
 
-    /** Bits of {@code a[i] >= v}. */
-    static void atLeast(double[] a, double v, int n, long[] out) {
-        for (int w = 0, base = 0; base < n; w++, base += 64) {
-            int end = Math.min(64, n - base);
-            long bits = 0;
-            for (int k = 0; k < end; k++) {
-                bits |= (a[base + k] >= v ? 1L : 0L) << k;
-            }
-            out[w] = bits;
-        }
-    }
-
-    /** Bits of {@code a[i] <= v}. */
-    static void atMost(double[] a, double v, int n, long[] out) {
-        for (int w = 0, base = 0; base < n; w++, base += 64) {
-            int end = Math.min(64, n - base);
-            long bits = 0;
-            for (int k = 0; k < end; k++) {
-                bits |= (a[base + k] <= v ? 1L : 0L) << k;
-            }
-            out[w] = bits;
-        }
-    }
-
     /** Bits of {@code a[i] > b[i]}; {@code a < b} is {@code greaterThan(b, a)}. */
     static void greaterThan(double[] a, double[] b, int n, long[] out) {
         for (int w = 0, base = 0; base < n; w++, base += 64) {
@@ -78,29 +54,87 @@ final class Bits {
         }
     }
 
-    /** Bits of {@code a[i] >= b[i]}; {@code a <= b} is {@code atLeast(b, a)}. */
-    static void atLeast(double[] a, double[] b, int n, long[] out) {
+    /**
+     * One pass over {@code a} against the constant {@code v} for all three bitsets a pair of
+     * operands can need: {@code a > v}, {@code a < v} and "a is a number". Reading the values
+     * once instead of three times matters: these loops are bound by memory bandwidth.
+     */
+    static void compare(double[] a, double v, int n, long[] gt, long[] lt, long[] valid) {
+        long vv = v == v ? 1L : 0L;
+        for (int w = 0, base = 0; base < n; w++, base += 64) {
+            int end = Math.min(64, n - base);
+            long g = 0;
+            long l = 0;
+            long ok = 0;
+            for (int k = 0; k < end; k++) {
+                double x = a[base + k];
+                g |= (x > v ? 1L : 0L) << k;
+                l |= (x < v ? 1L : 0L) << k;
+                ok |= ((x == x ? 1L : 0L) & vv) << k;
+            }
+            gt[w] = g;
+            lt[w] = l;
+            valid[w] = ok;
+        }
+    }
+
+    /** As {@link #compare(double[], double, int, long[], long[], long[])} against a series. */
+    static void compare(double[] a, double[] b, int n, long[] gt, long[] lt, long[] valid) {
+        for (int w = 0, base = 0; base < n; w++, base += 64) {
+            int end = Math.min(64, n - base);
+            long g = 0;
+            long l = 0;
+            long ok = 0;
+            for (int k = 0; k < end; k++) {
+                double x = a[base + k];
+                double y = b[base + k];
+                g |= (x > y ? 1L : 0L) << k;
+                l |= (x < y ? 1L : 0L) << k;
+                ok |= ((x == x ? 1L : 0L) & (y == y ? 1L : 0L)) << k;
+            }
+            gt[w] = g;
+            lt[w] = l;
+            valid[w] = ok;
+        }
+    }
+
+    /** Bits of "a[i] is a number" (not NaN, i.e. past warm-up). */
+    static void valid(double[] a, int n, long[] out) {
         for (int w = 0, base = 0; base < n; w++, base += 64) {
             int end = Math.min(64, n - base);
             long bits = 0;
             for (int k = 0; k < end; k++) {
-                bits |= (a[base + k] >= b[base + k] ? 1L : 0L) << k;
+                double x = a[base + k];
+                bits |= (x == x ? 1L : 0L) << k;
+            }
+            out[w] = bits;
+        }
+    }
+
+    /** Bits of "a[i] and b[i] are numbers". */
+    static void valid(double[] a, double[] b, int n, long[] out) {
+        for (int w = 0, base = 0; base < n; w++, base += 64) {
+            int end = Math.min(64, n - base);
+            long bits = 0;
+            for (int k = 0; k < end; k++) {
+                double x = a[base + k];
+                double y = b[base + k];
+                bits |= ((x == x ? 1L : 0L) & (y == y ? 1L : 0L)) << k;
             }
             out[w] = bits;
         }
     }
 
     /**
-     * A cross: {@code now[i] & before[i-1]}, where {@code now} holds the strict comparison at
-     * bar i and {@code before} the opposite non-strict one. Bar 0 never crosses. Writes into
-     * {@code now}.
+     * A cross: {@code now[i]} and, at bar i-1, valid but not {@code prevNow} (for crosses
+     * above: a &gt; b now, a &lt;= b before). Bar 0 never crosses.
      */
-    static void crossInto(long[] now, long[] before, int words) {
+    static void cross(long[] now, long[] valid, int words, long[] out) {
         long carry = 0;
         for (int w = 0; w < words; w++) {
-            long prev = before[w];
-            now[w] &= (prev << 1) | carry;
-            carry = prev >>> 63;
+            long before = valid[w] & ~now[w];
+            out[w] = now[w] & ((before << 1) | carry);
+            carry = before >>> 63;
         }
     }
 

@@ -163,20 +163,24 @@ public final class Kernel {
                 String key = key(st.primary(), c);
                 if (distinct.putIfAbsent(key, c) == null) {
                     primaryOf.put(key, st.primary());
-                    order.put(orderKey(st.primary(), c) + '\u0000' + key, key);
+                    order.put(orderKey(st.primary(), c) + '\u0000' + pairKey(c) + '\u0000' + key, key);
                 }
             }
         }
+        Map<String, Integer> pairUses = new HashMap<>();
         for (Map.Entry<String, Condition> e : distinct.entrySet()) {
             BarSeries bars = contexts.get(primaryOf.get(e.getKey())).bars;
             forEachIndicator(e.getValue(), ref -> cache.expect(bars, ref));
+            pairUses.merge(primaryOf.get(e.getKey()).label() + '|' + pairKey(e.getValue()), 1, Integer::sum);
         }
         Map<String, long[]> bits = new HashMap<>(distinct.size() * 2);
+        Map<Timeframe, PairBits> pairs = new EnumMap<>(Timeframe.class);
         for (String key : order.values()) {
             Condition c = distinct.get(key);
             Context ctx = contexts.get(primaryOf.get(key));
             long[] out = new long[ctx.words];
-            evaluate(c, ctx, cache, out);
+            evaluate(c, ctx, cache, pairs.computeIfAbsent(ctx.bars.timeframe(), tf -> new PairBits(ctx.words)),
+                    pairUses, out);
             forEachIndicator(c, ref -> cache.done(ctx.bars, ref));
             bits.put(key, out);
         }
@@ -192,42 +196,89 @@ public final class Kernel {
         }
     }
 
-    private static void evaluate(Condition c, Context ctx, IndicatorCache cache, long[] out) {
+    private static String pairKey(Condition c) {
+        return operandKey(c.left()) + ' ' + operandKey(c.right());
+    }
+
+    private static void evaluate(Condition c, Context ctx, IndicatorCache cache, PairBits pair,
+                                 Map<String, Integer> pairUses, long[] out) {
+        pair.select(ctx.bars.timeframe().label() + '|' + pairKey(c), pairUses);
         int n = ctx.bars.size();
+        int words = ctx.words;
         double[] a = values(c.left(), ctx.bars, cache);
-        long[] before = ctx.scratch;
-        Comparison cmp = c.comparison();
-        if (c.right() instanceof Constant k) {
-            double v = k.value();
-            switch (cmp) {
-                case GREATER_THAN -> Bits.greaterThan(a, v, n, out);
-                case LESS_THAN -> Bits.lessThan(a, v, n, out);
-                case CROSSES_ABOVE -> {
-                    Bits.greaterThan(a, v, n, out);
-                    Bits.atMost(a, v, n, before);
-                    Bits.crossInto(out, before, ctx.words);
-                }
-                case CROSSES_BELOW -> {
-                    Bits.lessThan(a, v, n, out);
-                    Bits.atLeast(a, v, n, before);
-                    Bits.crossInto(out, before, ctx.words);
-                }
+        double[] b = c.right() instanceof Constant ? null : values(c.right(), ctx.bars, cache);
+        double v = b == null ? ((Constant) c.right()).value() : Double.NaN;
+        if (!pair.hasGt && (pair.uses > 1 || c.comparison().isCross())) {
+            // More than one bitset of this pair will be needed: one pass for all three.
+            if (b == null) {
+                Bits.compare(a, v, n, pair.gt, pair.lt, pair.valid);
+            } else {
+                Bits.compare(a, b, n, pair.gt, pair.lt, pair.valid);
             }
+            pair.hasGt = true;
+            pair.hasLt = true;
+            pair.hasValid = true;
+        }
+        boolean above = c.comparison() == Comparison.GREATER_THAN || c.comparison() == Comparison.CROSSES_ABOVE;
+        long[] now = above ? pair.gt : pair.lt;
+        if (above && !pair.hasGt) {
+            if (b == null) {
+                Bits.greaterThan(a, v, n, now);
+            } else {
+                Bits.greaterThan(a, b, n, now);
+            }
+            pair.hasGt = true;
+        } else if (!above && !pair.hasLt) {
+            if (b == null) {
+                Bits.lessThan(a, v, n, now);
+            } else {
+                Bits.greaterThan(b, a, n, now);
+            }
+            pair.hasLt = true;
+        }
+        if (!c.comparison().isCross()) {
+            System.arraycopy(now, 0, out, 0, words);
             return;
         }
-        double[] b = values(c.right(), ctx.bars, cache);
-        switch (cmp) {
-            case GREATER_THAN -> Bits.greaterThan(a, b, n, out);
-            case LESS_THAN -> Bits.greaterThan(b, a, n, out);
-            case CROSSES_ABOVE -> {
-                Bits.greaterThan(a, b, n, out);
-                Bits.atLeast(b, a, n, before);
-                Bits.crossInto(out, before, ctx.words);
+        if (!pair.hasValid) {
+            if (b == null) {
+                Bits.valid(a, n, pair.valid);
+            } else {
+                Bits.valid(a, b, n, pair.valid);
             }
-            case CROSSES_BELOW -> {
-                Bits.greaterThan(b, a, n, out);
-                Bits.atLeast(a, b, n, before);
-                Bits.crossInto(out, before, ctx.words);
+            pair.hasValid = true;
+        }
+        Bits.cross(now, pair.valid, words, out);
+    }
+
+    /**
+     * Comparison bitsets of the current operand pair, each computed when first needed: the
+     * conditions of one pair (a &gt; b, a crosses above b, a crosses below b) share passes.
+     * Conditions are ordered so that those of a pair come one after another.
+     */
+    private static final class PairBits {
+        private String key;
+        final long[] gt;
+        final long[] lt;
+        final long[] valid;
+        boolean hasGt;
+        boolean hasLt;
+        boolean hasValid;
+        int uses;
+
+        PairBits(int words) {
+            gt = new long[words];
+            lt = new long[words];
+            valid = new long[words];
+        }
+
+        void select(String pairKey, Map<String, Integer> pairUses) {
+            if (!pairKey.equals(key)) {
+                key = pairKey;
+                uses = pairUses.get(pairKey);
+                hasGt = false;
+                hasLt = false;
+                hasValid = false;
             }
         }
     }
@@ -307,13 +358,12 @@ public final class Kernel {
         }
     }
 
-    /** Everything a chunk needs per primary timeframe: bars, segment ranges, scratch bitsets. */
+    /** Everything a chunk needs per primary timeframe: bars, segment ranges, signal scratch. */
     private static final class Context {
         final BarSeries bars;
         final int words;
         final Range[] ranges;
         final long[] zero;
-        final long[] scratch;
         final long[] longEntry;
         final long[] shortEntry;
         final long[] longExit;
@@ -325,7 +375,6 @@ public final class Kernel {
             this.words = Bits.words(bars.size());
             this.ranges = segments.stream().map(s -> Range.of(bars, s)).toArray(Range[]::new);
             this.zero = new long[words];
-            this.scratch = new long[words];
             this.longEntry = new long[words];
             this.shortEntry = new long[words];
             this.longExit = new long[words];

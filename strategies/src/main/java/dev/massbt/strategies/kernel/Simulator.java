@@ -47,6 +47,15 @@ final class Simulator {
     private double[] tEntryPx = new double[0];
     private double[] tExitPx = new double[0];
 
+    // running state of a run, shared with hold()
+    private double peak;
+    private double maxDd;
+    private long inMarket;
+    private int d;
+    private int holdExitBar;
+    private double holdExitPx;
+    private ExitReason holdReason;
+
     // outputs of the last run
     private double finalEquity;
     private double maxDrawdown;
@@ -74,10 +83,10 @@ final class Simulator {
         trades = 0;
         days = nDays;
         double equity = 1.0;
-        double peak = 1.0;
-        double maxDd = 0.0;
-        long inMarket = 0;
-        int d = 0;
+        peak = 1.0;
+        maxDd = 0.0;
+        inMarket = 0;
+        d = 0;
         int last = e - 1;
         int t = s;
         while (t < last && equity > 0) {
@@ -108,62 +117,13 @@ final class Simulator {
             double stopPx = stopPct > 0 ? entryPx * (1 - dir * stopPct * 0.01) : noLevel;
             double tpPx = tpPct > 0 ? entryPx * (1 + dir * tpPct * 0.01) : -noLevel;
             int timeUpBar = maxBars > 0 ? fill + maxBars - 1 : Integer.MAX_VALUE;
-            // Marked to market: long k*close, short 2*entryEq - k*close.
+            // Marked to market: long units*close, short 2*entryEq - units*close.
             double units = entryEq / entryPx;
-            double base = isLong ? 0 : 2 * entryEq;
-            double signedK = isLong ? units : -units;
-            double floor = peak * (1 - maxDd);
-
-            int i = fill;
-            int exitBar;
-            double exitPx;
-            ExitReason reason;
-            while (true) {
-                inMarket++;
-                if (isLong ? low[i] <= stopPx : high[i] >= stopPx) {
-                    exitPx = isLong ? Math.min(open[i], stopPx) : Math.max(open[i], stopPx);
-                    reason = ExitReason.STOP_LOSS;
-                    exitBar = i;
-                    break;
-                }
-                if (isLong ? high[i] >= tpPx : low[i] <= tpPx) {
-                    exitPx = isLong ? Math.max(open[i], tpPx) : Math.min(open[i], tpPx);
-                    reason = ExitReason.TAKE_PROFIT;
-                    exitBar = i;
-                    break;
-                }
-                if (i == last) {
-                    exitPx = close[i];
-                    reason = ExitReason.END_OF_DATA;
-                    exitBar = i;
-                    break;
-                }
-                double mtm = base + signedK * close[i];
-                if (mtm <= 0) {
-                    exitPx = close[i];
-                    reason = ExitReason.RUINED;
-                    exitBar = i;
-                    break;
-                }
-                if (mtm > peak) {
-                    peak = mtm;
-                    floor = peak * (1 - maxDd);
-                } else if (mtm < floor) {
-                    maxDd = 1 - mtm / peak;
-                    floor = mtm;
-                }
-                if (d < nDays && dayEnd[d] == i) {
-                    dailyEquity[d++] = mtm;
-                }
-                boolean signal = exitBits != null && (exitBits[i >>> 6] & (1L << i)) != 0;
-                if (signal || i >= timeUpBar) {
-                    exitBar = i + 1;
-                    exitPx = open[exitBar];
-                    reason = signal ? ExitReason.SIGNAL : ExitReason.MAX_BARS;
-                    break;
-                }
-                i++;
-            }
+            hold(isLong, open, high, low, close, fill, last, stopPx, tpPx, timeUpBar,
+                    isLong ? 0 : 2 * entryEq, isLong ? units : -units, exitBits, dayEnd, nDays);
+            int exitBar = holdExitBar;
+            ExitReason reason = holdReason;
+            double exitPx = holdExitPx;
             double exitFill = exitPx * (1 - dir * slippage);
             double gross = isLong ? exitFill / entryPx : 2 - exitFill / entryPx;
             equity = reason == ExitReason.RUINED ? 0 : Math.max(0, entryEq * gross * (1 - commission));
@@ -186,6 +146,80 @@ final class Simulator {
         finalEquity = equity;
         maxDrawdown = Math.min(1.0, maxDd);
         barsInMarket = inMarket;
+    }
+
+    /**
+     * Walks a position bar by bar from its fill bar until it ends; sets {@code holdExitBar},
+     * {@code holdExitPx}, {@code holdReason} and updates peak, drawdown, days and exposure.
+     * Long and short share the loop: prices are compared after multiplying by the side's
+     * sign, and the adverse/favourable extremes are low/high for a long, high/low for a short.
+     */
+    private void hold(boolean isLong, double[] open, double[] high, double[] low, double[] close, int fill,
+                      int last, double stopPx, double tpPx, int timeUpBar, double base, double signedUnits,
+                      long[] exitBits, int[] dayEnd, int nDays) {
+        double sign = isLong ? 1 : -1;
+        double[] adverse = isLong ? low : high;
+        double[] favourable = isLong ? high : low;
+        double signedStop = sign * stopPx;
+        double signedTarget = sign * tpPx;
+        boolean levels = !Double.isInfinite(stopPx) || !Double.isInfinite(tpPx);
+        double pk = peak;
+        double dd = maxDd;
+        double floor = pk * (1 - dd);
+        int day = d;
+        int nextDayEnd = day < nDays ? dayEnd[day] : -1;
+        int i = fill;
+        while (true) {
+            // Without a stop or target the high/low columns are not read at all: the loop is
+            // bound by memory bandwidth, not arithmetic.
+            if (levels && (sign * adverse[i] <= signedStop || sign * favourable[i] >= signedTarget)) {
+                if (sign * adverse[i] <= signedStop) {
+                    holdExitPx = isLong ? Math.min(open[i], stopPx) : Math.max(open[i], stopPx);
+                    holdReason = ExitReason.STOP_LOSS;
+                } else {
+                    holdExitPx = isLong ? Math.max(open[i], tpPx) : Math.min(open[i], tpPx);
+                    holdReason = ExitReason.TAKE_PROFIT;
+                }
+                holdExitBar = i;
+                break;
+            }
+            if (i == last) {
+                holdExitPx = close[i];
+                holdReason = ExitReason.END_OF_DATA;
+                holdExitBar = i;
+                break;
+            }
+            double mtm = base + signedUnits * close[i];
+            if (mtm <= 0) {
+                holdExitPx = close[i];
+                holdReason = ExitReason.RUINED;
+                holdExitBar = i;
+                break;
+            }
+            if (mtm > pk) {
+                pk = mtm;
+                floor = pk * (1 - dd);
+            } else if (mtm < floor) {
+                dd = 1 - mtm / pk;
+                floor = mtm;
+            }
+            if (i == nextDayEnd) {
+                dailyEquity[day++] = mtm;
+                nextDayEnd = day < nDays ? dayEnd[day] : -1;
+            }
+            boolean signal = exitBits != null && (exitBits[i >>> 6] & (1L << i)) != 0;
+            if (signal || i >= timeUpBar) {
+                holdExitBar = i + 1;
+                holdExitPx = open[i + 1];
+                holdReason = signal ? ExitReason.SIGNAL : ExitReason.MAX_BARS;
+                break;
+            }
+            i++;
+        }
+        inMarket += i - fill + 1;
+        peak = pk;
+        maxDd = dd;
+        d = day;
     }
 
     double finalEquity() {
