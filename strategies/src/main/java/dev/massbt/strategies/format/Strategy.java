@@ -154,7 +154,11 @@ public record Strategy(String name, int version, Timeframe primary, List<Timefra
             return;
         }
         Timeframe tf = ref.timeframe();
-        if (tf != null && tf != primary && !secondary.contains(tf)) {
+        if (tf == primary) {
+            throw new InvalidStrategyException(path + "." + prefix + "timeframe", "'" + tf
+                    + "' is the primary timeframe; leave timeframe out for the primary");
+        }
+        if (tf != null && !secondary.contains(tf)) {
             throw new InvalidStrategyException(path + "." + prefix + "timeframe", "uses timeframe '" + tf
                     + "' which is not declared in timeframes.secondary; add it there or remove the condition");
         }

@@ -1,9 +1,10 @@
 package dev.massbt.strategies.indicator;
 
 /**
- * What an indicator's values are measured in. It tells the random generator what an
- * indicator can meaningfully be compared with, and validation which constant comparisons
- * are nonsense (an SMA against the constant 50 depends on the instrument's price level).
+ * What an indicator's values are measured in. Validation rejects comparisons across
+ * units (an RSI against a price) and constants outside an output's range (RSI &gt; 150); the
+ * random generator only compares like with like and never a price-level output with a
+ * constant, whose meaning would depend on the instrument (hand-written strategies may).
  */
 public enum ValueScale {
     /** In price units: comparable with price fields and other PRICE indicators. */

@@ -101,6 +101,7 @@ public final class Kernel {
         boolean keepTrades = details.contains(Detail.TRADES);
         boolean keepReturns = details.contains(Detail.DAILY_RETURNS);
         Simulator sim = new Simulator(costs);
+        MetricsCalculator calculator = new MetricsCalculator();
         List<StrategyResult> results = new ArrayList<>(strategies.size() * segments.size());
         long strategyBars = 0;
         for (int si = 0; si < strategies.size(); si++) {
@@ -119,7 +120,7 @@ public final class Kernel {
                         shortExit, st.longExit(), st.shortExit(), keepTrades);
                 int bars = r.to - r.from;
                 strategyBars += bars;
-                var metrics = MetricsCalculator.compute(sim.finalEquity(), r.years, sim.dailyReturns(), sim.days(),
+                var metrics = calculator.calculate(sim.finalEquity(), r.years, sim.dailyReturns(), sim.days(),
                         sim.tradeReturns(), sim.tradeCount(), sim.maxDrawdown(),
                         bars == 0 ? 0 : (double) sim.barsInMarket() / bars, metricsConfig);
                 DailyReturns daily = keepReturns

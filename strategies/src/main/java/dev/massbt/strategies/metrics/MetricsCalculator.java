@@ -30,16 +30,13 @@ import java.util.Objects;
  * reuse oversized buffers.
  *
  * <p>An instance holds that scratch buffer and is not thread-safe: give each task (thread) its
- * own and call {@link #calculate}. The static {@link #compute} does the same with one instance
- * per thread.
+ * own and call {@link #calculate}. The static {@link #compute} uses a fresh instance per call
+ * (convenient, allocates its scratch each time).
  */
 public final class MetricsCalculator {
 
     /** Shortest segment, in years, whose growth is annualised: one day. */
     private static final double MIN_YEARS_TO_ANNUALISE = 1.0 / 365.0;
-
-    private static final ThreadLocal<MetricsCalculator> PER_THREAD =
-            ThreadLocal.withInitial(MetricsCalculator::new);
 
     private final CompensatedSum sum = new CompensatedSum();
     private final CompensatedSum sumSquares = new CompensatedSum();
@@ -78,7 +75,7 @@ public final class MetricsCalculator {
     public static Metrics compute(double finalEquity, double years, double[] dailyReturns, int days,
                                   double[] tradeReturns, int trades, double maxDrawdown,
                                   double exposure, MetricsConfig config) {
-        return PER_THREAD.get().calculate(finalEquity, years, dailyReturns, days, tradeReturns,
+        return new MetricsCalculator().calculate(finalEquity, years, dailyReturns, days, tradeReturns,
                 trades, maxDrawdown, exposure, config);
     }
 
