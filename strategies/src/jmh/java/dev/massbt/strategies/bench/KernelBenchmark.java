@@ -101,25 +101,17 @@ public class KernelBenchmark {
     /** Geometric random walk with volatility clustering; one bar a minute from 2024-01-01. */
     static BarSeries syntheticMinutes(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        long[] ts = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
+        BarSeries.Builder bars = BarSeries.builder(Timeframe.M1, n);
         double price = 100;
         double vol = 0.0008;
         for (int i = 0; i < n; i++) {
-            ts[i] = 1_704_067_200_000L + i * 60_000L;
             vol = Math.max(0.0002, Math.min(0.005, vol * Math.exp(0.05 * rnd.nextGaussian())));
             double close = price * Math.exp(vol * rnd.nextGaussian());
-            o[i] = price;
-            c[i] = close;
-            h[i] = Math.max(price, close) * (1 + Math.abs(0.3 * vol * rnd.nextGaussian()));
-            l[i] = Math.min(price, close) * (1 - Math.abs(0.3 * vol * rnd.nextGaussian()));
-            v[i] = 1 + rnd.nextInt(100);
+            double high = Math.max(price, close) * (1 + Math.abs(0.3 * vol * rnd.nextGaussian()));
+            double low = Math.min(price, close) * (1 - Math.abs(0.3 * vol * rnd.nextGaussian()));
+            bars.add(1_704_067_200_000L + i * 60_000L, price, high, low, close, 1 + rnd.nextInt(100));
             price = close;
         }
-        return new BarSeries(Timeframe.M1, ts, o, h, l, c, v);
+        return bars.build();
     }
 }

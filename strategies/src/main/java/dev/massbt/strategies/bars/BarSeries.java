@@ -1,6 +1,7 @@
 package dev.massbt.strategies.bars;
 
 import dev.massbt.strategies.timeframe.Timeframe;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,64 @@ public record BarSeries(Timeframe timeframe, long[] ts, double[] open, double[] 
             }
         }
         return lo;
+    }
+
+    /** A builder that appends bars to growing primitive columns. */
+    public static Builder builder(Timeframe timeframe, int expectedBars) {
+        return new Builder(timeframe, expectedBars);
+    }
+
+    /** Appends bars one at a time; {@link #build()} validates them like the constructor. */
+    public static final class Builder {
+        private final Timeframe timeframe;
+        private long[] ts;
+        private double[] open;
+        private double[] high;
+        private double[] low;
+        private double[] close;
+        private double[] volume;
+        private int size;
+
+        private Builder(Timeframe timeframe, int expectedBars) {
+            this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
+            int cap = Math.max(16, expectedBars);
+            ts = new long[cap];
+            open = new double[cap];
+            high = new double[cap];
+            low = new double[cap];
+            close = new double[cap];
+            volume = new double[cap];
+        }
+
+        public Builder add(long openTime, double o, double h, double l, double c, double v) {
+            if (size == ts.length) {
+                int cap = size * 2;
+                ts = Arrays.copyOf(ts, cap);
+                open = Arrays.copyOf(open, cap);
+                high = Arrays.copyOf(high, cap);
+                low = Arrays.copyOf(low, cap);
+                close = Arrays.copyOf(close, cap);
+                volume = Arrays.copyOf(volume, cap);
+            }
+            ts[size] = openTime;
+            open[size] = o;
+            high[size] = h;
+            low[size] = l;
+            close[size] = c;
+            volume[size] = v;
+            size++;
+            return this;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        public BarSeries build() {
+            return new BarSeries(timeframe, Arrays.copyOf(ts, size), Arrays.copyOf(open, size),
+                    Arrays.copyOf(high, size), Arrays.copyOf(low, size),
+                    Arrays.copyOf(close, size), Arrays.copyOf(volume, size));
+        }
     }
 
     private static void requireLength(String name, double[] column, int n) {

@@ -33,6 +33,34 @@ public final class Indicators {
     private Indicators() {
     }
 
+    /**
+     * Computes {@code type} with {@code p} (in {@link IndicatorType#params()} order) over the
+     * first {@code n} bars into {@code out}, one array per output in
+     * {@link IndicatorType#outputs()} order. The one dispatch from the registry to the
+     * arithmetic below.
+     */
+    public static void compute(IndicatorType type, double[] p, double[] high, double[] low, double[] close,
+                               double[] volume, int n, double[][] out) {
+        switch (type) {
+            case SMA -> sma(close, n, (int) p[0], out[0]);
+            case EMA -> ema(close, n, (int) p[0], out[0]);
+            case WMA -> wma(close, n, (int) p[0], out[0]);
+            case RSI -> rsi(close, n, (int) p[0], out[0]);
+            case MACD -> macd(close, n, (int) p[0], (int) p[1], (int) p[2], out[0], out[1], out[2]);
+            case BOLLINGER -> bollinger(close, n, (int) p[0], p[1], out[0], out[1], out[2], out[3]);
+            case ATR -> atr(high, low, close, n, (int) p[0], out[0]);
+            case STOCHASTIC -> stochastic(high, low, close, n, (int) p[0], (int) p[1], out[0], out[1]);
+            case ROC -> roc(close, n, (int) p[0], out[0]);
+            case DONCHIAN -> donchian(high, low, n, (int) p[0], out[0], out[1]);
+            case CCI -> cci(high, low, close, n, (int) p[0], out[0]);
+            case ADX -> adx(high, low, close, n, (int) p[0], out[0], out[1], out[2]);
+            case OBV -> obv(close, volume, n, out[0]);
+            case VWAP -> vwap(high, low, close, volume, n, (int) p[0], out[0]);
+            case SMA_CROSS -> smaCross(close, n, (int) p[0], (int) p[1], out[0]);
+            case EMA_CROSS -> emaCross(close, n, (int) p[0], (int) p[1], out[0]);
+        }
+    }
+
     // ---------------------------------------------------------------- moving averages
 
     /**

@@ -145,31 +145,9 @@ final class IndicatorCache {
         return b;
     }
 
-    /** Dispatch from the registry to the arithmetic; {@code out} has one array per output. */
+    /** {@link Indicators#compute} over a bar series. */
     static void compute(IndicatorType type, double[] p, BarSeries s, double[][] out) {
-        int n = s.size();
-        double[] h = s.high();
-        double[] l = s.low();
-        double[] c = s.close();
-        double[] v = s.volume();
-        switch (type) {
-            case SMA -> Indicators.sma(c, n, (int) p[0], out[0]);
-            case EMA -> Indicators.ema(c, n, (int) p[0], out[0]);
-            case WMA -> Indicators.wma(c, n, (int) p[0], out[0]);
-            case RSI -> Indicators.rsi(c, n, (int) p[0], out[0]);
-            case MACD -> Indicators.macd(c, n, (int) p[0], (int) p[1], (int) p[2], out[0], out[1], out[2]);
-            case BOLLINGER -> Indicators.bollinger(c, n, (int) p[0], p[1], out[0], out[1], out[2], out[3]);
-            case ATR -> Indicators.atr(h, l, c, n, (int) p[0], out[0]);
-            case STOCHASTIC -> Indicators.stochastic(h, l, c, n, (int) p[0], (int) p[1], out[0], out[1]);
-            case ROC -> Indicators.roc(c, n, (int) p[0], out[0]);
-            case DONCHIAN -> Indicators.donchian(h, l, n, (int) p[0], out[0], out[1]);
-            case CCI -> Indicators.cci(h, l, c, n, (int) p[0], out[0]);
-            case ADX -> Indicators.adx(h, l, c, n, (int) p[0], out[0], out[1], out[2]);
-            case OBV -> Indicators.obv(c, v, n, out[0]);
-            case VWAP -> Indicators.vwap(h, l, c, v, n, (int) p[0], out[0]);
-            case SMA_CROSS -> Indicators.smaCross(c, n, (int) p[0], (int) p[1], out[0]);
-            case EMA_CROSS -> Indicators.emaCross(c, n, (int) p[0], (int) p[1], out[0]);
-        }
+        Indicators.compute(type, p, s.high(), s.low(), s.close(), s.volume(), s.size(), out);
     }
 
     /** Where the cache gets higher-timeframe bars and their alignment from. */

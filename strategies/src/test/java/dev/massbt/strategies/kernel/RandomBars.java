@@ -15,29 +15,21 @@ final class RandomBars {
 
     static BarSeries walk(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        long[] ts = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
+        BarSeries.Builder bars = BarSeries.builder(Timeframe.M1, n);
         long t = T0 + rnd.nextInt(1440) * 60_000L;
         double price = 100;
         double vol = 0.001;
         for (int i = 0; i < n; i++) {
-            ts[i] = t;
-            t += 60_000L * (rnd.nextDouble() < 0.02 ? 1 + rnd.nextInt(90) : 1);
             vol = Math.max(0.0002, Math.min(0.01, vol * Math.exp(0.1 * rnd.nextGaussian())));
             double open = price * (1 + (rnd.nextDouble() < 0.002 ? 0.02 * rnd.nextGaussian() : 0));
             double close = open * Math.exp(vol * rnd.nextGaussian());
-            o[i] = open;
-            c[i] = close;
-            h[i] = Math.max(open, close) * (1 + Math.abs(vol * 0.5 * rnd.nextGaussian()));
-            l[i] = Math.min(open, close) * (1 - Math.abs(vol * 0.5 * rnd.nextGaussian()));
-            v[i] = 1 + rnd.nextInt(1000);
+            double high = Math.max(open, close) * (1 + Math.abs(vol * 0.5 * rnd.nextGaussian()));
+            double low = Math.min(open, close) * (1 - Math.abs(vol * 0.5 * rnd.nextGaussian()));
+            bars.add(t, open, high, low, close, 1 + rnd.nextInt(1000));
+            t += 60_000L * (rnd.nextDouble() < 0.02 ? 1 + rnd.nextInt(90) : 1);
             price = close;
         }
-        return new BarSeries(Timeframe.M1, ts, o, h, l, c, v);
+        return bars.build();
     }
 
     /** A copy whose bars after index {@code t} are replaced by another random walk's values. */

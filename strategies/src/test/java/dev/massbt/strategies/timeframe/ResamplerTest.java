@@ -14,22 +14,12 @@ class ResamplerTest {
 
     /** One-minute bars at the given minutes after T0; bar k has open 100+k, high +1, low -1, close +0.5, volume k+1. */
     private static BarSeries minutes(int... at) {
-        int n = at.length;
-        long[] ts = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            ts[i] = T0 + at[i] * MIN;
-            o[i] = 100 + at[i];
-            h[i] = o[i] + 1;
-            l[i] = o[i] - 1;
-            c[i] = o[i] + 0.5;
-            v[i] = at[i] + 1;
+        BarSeries.Builder b = BarSeries.builder(Timeframe.M1, at.length);
+        for (int m : at) {
+            double o = 100 + m;
+            b.add(T0 + m * MIN, o, o + 1, o - 1, o + 0.5, m + 1);
         }
-        return new BarSeries(Timeframe.M1, ts, o, h, l, c, v);
+        return b.build();
     }
 
     @Test
