@@ -150,9 +150,6 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         if (!sawContent) {
             throw DataErrors.empty(text.file());
         }
-        if (headerLine > 0 && rowsRead == 0) {
-            throw DataErrors.headerOnly(text.file(), headerLine);
-        }
         if (headerLine > 0 && rowsRead == rejected.getOrDefault(Reason.BLANK_LINE, 0L)) {
             throw DataErrors.headerOnly(text.file(), headerLine);
         }
