@@ -1,0 +1,46 @@
+package dev.massbt.datasets.read;
+
+import dev.massbt.datasets.validate.BarValidator;
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Quarantine;
+import dev.massbt.datasets.validate.Verdict;
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Streams the accepted bars of one file, in file order; every other row goes to the quarantine
+ * with its reason. The timeframe is the bars' duration, used to observe gaps.
+ *
+ * @throws DataFileException (from {@code open}, {@code hasNext}) when the file as a whole cannot be read
+ */
+public final class BarReader extends RowReader<BarRow> {
+
+    private final BarFormat format;
+    private final BarValidator validator;
+
+    private BarReader(Path file, BarFormat format, Timeframe timeframe, Quarantine quarantine) {
+        super(file, format, quarantine);
+        this.format = format;
+        this.validator = new BarValidator(timeframe.millis());
+    }
+
+    public static BarReader open(Path file, BarFormat format, Timeframe timeframe, Quarantine quarantine) {
+        return new BarReader(file, format, timeframe, quarantine);
+    }
+
+    @Override
+    BarRow parse(String source, long line, String[] fields, int n) {
+        return format.parse(source, line, fields, n);
+    }
+
+    @Override
+    Verdict check(BarRow b) {
+        return validator.check(b.tsMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
+    }
+
+    @Override
+    Map<Observation, Long> observations() {
+        return validator.observations();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.massbt.datasets.read;
+
+import java.nio.file.Path;
+
+/**
+ * A whole input file cannot be read: missing, corrupt, empty, header only, the wrong delimiter.
+ * (A bad row is not this: it goes to the quarantine and reading goes on.) The message names the
+ * file, and the line where one applies; messages are built in {@link DataErrors}.
+ */
+public final class DataFileException extends RuntimeException {
+
+    private final Path file;
+    private final long line;
+
+    DataFileException(Path file, long line, String message, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+        this.line = line;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** 1-based line the problem was found at, 0 when it concerns the whole file. */
+    public long line() {
+        return line;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.massbt.datasets.read;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * The lines of a text file, plain, gzip or zip (one entry), read one at a time: memory does
+ * not depend on the file's size. The compression is recognised by content (magic bytes), not
+ * by name; a name ending in .gz or .zip whose content is not that is an error. Lines end at
+ * \n, \r\n or \r; a UTF-8 byte order mark is dropped. Every I/O error becomes a
+ * {@link DataFileException} naming the file and the line reached.
+ */
+public final class TextSource implements AutoCloseable {
+
+    private static final int BUFFER = 1 << 16;
+
+    private final Path file;
+    private final String name;
+    private final String kind;
+    private final BufferedReader reader;
+    private final AutoCloseable closeable;
+    private long lineNumber;
+
+    private TextSource(Path file, String name, String kind, InputStream in, AutoCloseable closeable) {
+        this.file = file;
+        this.name = name;
+        this.kind = kind;
+        this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), BUFFER);
+        this.closeable = closeable;
+    }
+
+    public static TextSource open(Path file) {
+        if (!Files.exists(file)) {
+            throw DataErrors.missing(file);
+        }
+        if (Files.isDirectory(file)) {
+            throw DataErrors.notAFile(file);
+        }
+        String fileName = file.getFileName().toString();
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        InputStream raw = null;
+        try {
+            raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            raw.mark(4);
+            byte[] magic = raw.readNBytes(4);
+            raw.reset();
+            if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                InputStream in = raw;
+                try {
+                    return new TextSource(file, fileName, "gzip", new GZIPInputStream(in, BUFFER), in);
+                } catch (ZipException | EOFException e) {
+                    throw DataErrors.corrupt(file, 0, "gzip", e);
+                }
+            }
+            if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
+                raw.close();
+                raw = null;
+                return openZip(file, fileName);
+            }
+            if (lower.endsWith(".gz")) {
+                throw DataErrors.notCompressed(file, "gz");
+            }
+            if (lower.endsWith(".zip")) {
+                throw DataErrors.notCompressed(file, "zip");
+            }
+            return new TextSource(file, fileName, "text", raw, raw);
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw DataErrors.unreadable(file, 0, e);
+        } catch (RuntimeException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    private static TextSource openZip(Path file, String fileName) throws IOException {
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw DataErrors.corrupt(file, 0, "zip", e);
+        }
+        try {
+            List<ZipEntry> entries = new ArrayList<>();
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                if (!e.isDirectory()) {
+                    entries.add(e);
+                }
+            }
+            if (entries.size() != 1) {
+                throw DataErrors.zipEntries(file, entries.stream().map(ZipEntry::getName).toList());
+            }
+            ZipEntry entry = entries.get(0);
+            return new TextSource(file, fileName + "!" + entry.getName(), "zip", zip.getInputStream(entry), zip);
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    /** The next line without its terminator, or null at the end. */
+    public String readLine() {
+        String line;
+        try {
+            line = reader.readLine();
+        } catch (ZipException | EOFException e) {
+            throw DataErrors.corrupt(file, lineNumber + 1, kind, e);
+        } catch (IOException e) {
+            throw DataErrors.unreadable(file, lineNumber + 1, e);
+        }
+        if (line != null) {
+            lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1);
+            }
+        }
+        return line;
+    }
+
+    /** 1-based number of the line last returned (0 before the first). */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** File name for lineage: {@code name.csv}, {@code name.csv.gz}, or {@code archive.zip!entry.csv}. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(reader);
+        closeQuietly(closeable);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // nothing useful to do: the data has been read or an error is already on its way
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.massbt.datasets.read;
+
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Quarantine;
+import dev.massbt.datasets.validate.TradeValidator;
+import dev.massbt.datasets.validate.ValidationRules;
+import dev.massbt.datasets.validate.Verdict;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Streams the accepted trades of one file, in file order; every other row goes to the
+ * quarantine with its reason. Use in try-with-resources:
+ *
+ * <pre>{@code
+ * try (TradeReader trades = TradeReader.open(path, TradeFormat.BITSTAMP, ValidationRules.DEFAULT, quarantine)) {
+ *     while (trades.hasNext()) { TradeRow t = trades.next(); ... }
+ *     IngestReport report = trades.report();
+ * }
+ * }</pre>
+ *
+ * @throws DataFileException (from {@code open}, {@code hasNext}) when the file as a whole cannot be read
+ */
+public final class TradeReader extends RowReader<TradeRow> {
+
+    private final TradeFormat format;
+    private final TradeValidator validator;
+
+    private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
+        super(file, format, quarantine);
+        this.format = format;
+        this.validator = new TradeValidator(rules);
+    }
+
+    public static TradeReader open(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
+        return new TradeReader(file, format, rules, quarantine);
+    }
+
+    @Override
+    TradeRow parse(String source, long line, String[] fields, int n) {
+        return format.parse(source, line, fields, n);
+    }
+
+    @Override
+    Verdict check(TradeRow t) {
+        return validator.check(t.tsMicros(), t.price(), t.size(), t.tradeId());
+    }
+
+    @Override
+    Map<Observation, Long> observations() {
+        return validator.observations();
+    }
+}

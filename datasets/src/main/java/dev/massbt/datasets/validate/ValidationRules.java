@@ -1,0 +1,50 @@
+package dev.massbt.datasets.validate;
+
+import java.util.Objects;
+
+/**
+ * The configurable part of validation.
+ *
+ * @param backwardToleranceMicros how far (microseconds) a trade may lie before the latest accepted
+ *                                trade and still be accepted (observed as
+ *                                {@link Observation#LATE_WITHIN_TOLERANCE}); later than that it is
+ *                                rejected as {@link Reason#OUT_OF_ORDER}. 0 (the default) rejects
+ *                                any step back. Bars never step back: a bar series is strictly
+ *                                increasing, so this applies to trades only.
+ * @param identicalTrades         what to do with a trade identical to the previous accepted one
+ *                                when the data has no trade id (see {@link IdenticalTrades})
+ */
+public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades) {
+
+    /** Tolerance 0, identical trades kept (and counted). */
+    public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP);
+
+    public ValidationRules {
+        if (backwardToleranceMicros < 0) {
+            throw new IllegalArgumentException("backwardToleranceMicros must be >= 0, got " + backwardToleranceMicros
+                    + "; use 0 to reject any trade earlier than the latest accepted one");
+        }
+        Objects.requireNonNull(identicalTrades, "identicalTrades");
+    }
+
+    public ValidationRules withBackwardTolerance(long micros) {
+        return new ValidationRules(micros, identicalTrades);
+    }
+
+    public ValidationRules withIdenticalTrades(IdenticalTrades policy) {
+        return new ValidationRules(backwardToleranceMicros, policy);
+    }
+
+    /**
+     * Trades without an id cannot tell a double-exported row from two real fills of the same
+     * size at the same price in the same second (one taker order sweeping equal resting orders,
+     * which Bitstamp's 2013 dumps show often). Dropping them would remove real volume, keeping
+     * them may double some: the choice is the user's, and both are counted.
+     */
+    public enum IdenticalTrades {
+        /** Accept, count as {@link Observation#IDENTICAL_CONSECUTIVE_TRADE}. */
+        KEEP,
+        /** Reject as {@link Reason#DUPLICATE}. */
+        REJECT
+    }
+}
