@@ -1,5 +1,7 @@
 package dev.massbt.datasets.bars;
 
+import dev.massbt.strategies.bars.BarSeries;
+
 import dev.massbt.datasets.read.Side;
 import dev.massbt.datasets.read.TradeRow;
 import dev.massbt.strategies.timeframe.Timeframe;
@@ -32,7 +34,7 @@ public final class TickAggregator {
 
     private final Timeframe timeframe;
     private final long bucketMillis;
-    private final BarSeriesBuilder ohlcv;
+    private final BarSeries.Builder ohlcv;
     private double[] vwap = new double[1024];
     private double[] buy = new double[1024];
     private double[] sell = new double[1024];
@@ -60,7 +62,7 @@ public final class TickAggregator {
     public TickAggregator(Timeframe timeframe) {
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         this.bucketMillis = timeframe.millis();
-        this.ohlcv = new BarSeriesBuilder(timeframe);
+        this.ohlcv = BarSeries.builder(timeframe, 1024);
     }
 
     /** Aggregates every trade of {@code trades} (consumed) into bars. */

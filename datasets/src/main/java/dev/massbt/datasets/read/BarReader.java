@@ -4,8 +4,10 @@ import dev.massbt.datasets.validate.BarValidator;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
 import dev.massbt.datasets.validate.Verdict;
+import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -42,5 +44,15 @@ public final class BarReader extends RowReader<BarRow> {
     @Override
     Map<Observation, Long> observations() {
         return validator.observations();
+    }
+
+    /** Collects every row of {@code rows} (consumed) into bars; their ts must be aligned and increasing. */
+    public static BarSeries collect(Iterator<BarRow> rows, Timeframe timeframe) {
+        BarSeries.Builder b = BarSeries.builder(timeframe, 1024);
+        while (rows.hasNext()) {
+            BarRow r = rows.next();
+            b.add(r.tsMillis(), r.open(), r.high(), r.low(), r.close(), r.volume());
+        }
+        return b.build();
     }
 }

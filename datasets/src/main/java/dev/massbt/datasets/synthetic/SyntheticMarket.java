@@ -1,6 +1,5 @@
 package dev.massbt.datasets.synthetic;
 
-import dev.massbt.datasets.bars.BarSeriesBuilder;
 import dev.massbt.datasets.read.Side;
 import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.timeframe.Timeframe;
@@ -89,7 +88,7 @@ public record SyntheticMarket(List<String> symbols, LocalDate start, int days, M
 
     /** One symbol's one-minute bars. */
     public BarSeries bars(String symbol) {
-        BarSeriesBuilder b = new BarSeriesBuilder(Timeframe.M1, barsPerSymbol());
+        BarSeries.Builder b = BarSeries.builder(Timeframe.M1, barsPerSymbol());
         generate(symbol, b, null);
         return b.build();
     }
@@ -102,12 +101,12 @@ public record SyntheticMarket(List<String> symbols, LocalDate start, int days, M
      * the trades come from a separate random stream.
      */
     public BarSeries barsAndTicks(String symbol, TickSink ticks) {
-        BarSeriesBuilder b = new BarSeriesBuilder(Timeframe.M1, barsPerSymbol());
+        BarSeries.Builder b = BarSeries.builder(Timeframe.M1, barsPerSymbol());
         generate(symbol, b, Objects.requireNonNull(ticks, "ticks"));
         return b.build();
     }
 
-    private void generate(String symbol, BarSeriesBuilder out, TickSink ticks) {
+    private void generate(String symbol, BarSeries.Builder out, TickSink ticks) {
         if (!symbols.contains(symbol)) {
             throw new IllegalArgumentException("unknown symbol '" + symbol + "'; this market has " + symbols);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.massbt.datasets.TestFiles;
-import dev.massbt.datasets.bars.BarSeriesBuilder;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Quarantine;
 import dev.massbt.datasets.validate.Reason;
@@ -145,7 +144,7 @@ class FormatsTest {
         BarSeries series;
         IngestReport report;
         try (BarReader r = BarReader.open(f, GenericBars.csv(), Timeframe.D1, q)) {
-            series = BarSeriesBuilder.collect(r, Timeframe.D1);
+            series = BarReader.collect(r, Timeframe.D1);
             report = r.report();
         }
         assertThat(report.rowsRead()).isEqualTo(252);

@@ -3,7 +3,6 @@ package dev.massbt.datasets.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.massbt.datasets.TestFiles;
-import dev.massbt.datasets.bars.BarSeriesBuilder;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
@@ -40,7 +39,7 @@ class HistDataRealTest {
         BarSeries bars;
         IngestReport report;
         try (BarReader r = BarReader.open(zip, BarFormat.HISTDATA_M1, Timeframe.M1, q)) {
-            bars = BarSeriesBuilder.collect(r, Timeframe.M1);
+            bars = BarReader.collect(r, Timeframe.M1);
             report = r.report();
         }
         assertThat(report.source()).isEqualTo("HISTDATA_COM_ASCII_EURUSD_M12018.zip!DAT_ASCII_EURUSD_M1_2018.csv");
@@ -87,7 +86,7 @@ class HistDataRealTest {
         IngestReport report;
         BarSeries bars;
         try (BarReader r = BarReader.open(zip, BarFormat.HISTDATA_M1, Timeframe.M1, q)) {
-            bars = BarSeriesBuilder.collect(r, Timeframe.M1);
+            bars = BarReader.collect(r, Timeframe.M1);
             report = r.report();
         }
         assertThat(report.rowsRead()).isEqualTo(372_530);
