@@ -49,7 +49,7 @@ public record IngestResult(String runId, List<IngestReport> files, long bars, Ma
         return Collections.unmodifiableMap(all);
     }
 
-    /** Accepted rows per second of wall time (Spark start-up excluded, table writes included). */
+    /** Rows read per second of wall time: parsing, reconciling and every table write (not Spark start-up). */
     public double rowsPerSecond() {
         return millis == 0 ? 0 : rowsRead() * 1000.0 / millis;
     }

@@ -195,6 +195,28 @@ class BitstampIngestTest {
     }
 
     @Test
+    void invalidConfigurationFailsBeforeAnySparkJob_withTheFix() {
+        IngestAction base = IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP);
+        assertThatThrownBy(() -> base.input(TestFiles.bitstampTrades()).execute())
+                .isInstanceOf(IngestException.class).hasMessageContaining("symbol is missing");
+        assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
+                .symbol("btc usd").input(TestFiles.bitstampTrades()).execute())
+                .hasMessageContaining("symbol 'btc usd' is not valid").hasMessageContaining("upper case");
+        assertThatThrownBy(() -> IngestAction.on(spark).trades(TradeFormat.BITSTAMP).symbol("BTCUSD")
+                .input(TestFiles.bitstampTrades()).execute()).hasMessageContaining("no warehouse");
+        assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).symbol("BTCUSD")
+                .input(TestFiles.bitstampTrades()).execute()).hasMessageContaining("no input format");
+        assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
+                .symbol("BTCUSD").execute()).hasMessageContaining("no input files");
+        assertThatThrownBy(() -> IngestAction.on(spark).input("s3a://bucket/trades.csv"))
+                .hasMessageContaining("local paths or file: URIs");
+        Path sameName = TestFiles.write(tmp.resolve(""), TestFiles.BITSTAMP_RESOURCE, "timestamp,price,amount\n1,2,3\n");
+        assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
+                .symbol("BTCUSD").input(TestFiles.bitstampTrades()).input(sameName).execute())
+                .hasMessageContaining("both are named '" + TestFiles.BITSTAMP_RESOURCE + "'");
+    }
+
+    @Test
     void barsLoader_driverAndExecutorPaths_equalThePlainJavaBars() {
         BarSeries p = plainBars.bars();
         long from = p.ts()[100];
