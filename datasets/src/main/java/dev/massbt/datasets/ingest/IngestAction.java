@@ -1,6 +1,9 @@
 package dev.massbt.datasets.ingest;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.massbt.datasets.read.BarFormat;
@@ -200,6 +203,10 @@ public final class IngestAction {
                 months.addAll(r.getList(r.fieldIndex("months")));
             }
             reconcile(files.size(), reports, bars, produced);
+            if (files.size() > 1 && bars > 0) {
+                describe(sc, run, "check that the files' bars do not overlap");
+                checkNoOverlap(payload(tagged, Tagged.BAR));
+            }
             reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
 
             Map<Table, Long> inserted = new EnumMap<>(Table.class);
@@ -308,6 +315,22 @@ public final class IngestAction {
             throw new IllegalStateException("Ingest counts do not reconcile: " + fileCount + " files gave "
                     + reports.size() + " reports with " + accepted + " accepted, " + rejected + " rejected and " + bars
                     + " bars, but the tasks produced " + produced + ". This is a bug in massbt.");
+        }
+    }
+
+    /**
+     * Two files of one run must not give a bar for the same time (overlapping exports, or trade
+     * files cut inside a minute): the MERGE would insert both. Checked before anything is written.
+     */
+    private void checkNoOverlap(Dataset<Row> bars) {
+        List<Row> clash = bars.groupBy(col("ts")).agg(count(lit(1)).as("n"), array_sort(collect_set(col("source")))
+                        .as("sources"))
+                .where(col("n").gt(1)).orderBy(col("ts")).limit(1).collectAsList();
+        if (!clash.isEmpty()) {
+            Row c = clash.get(0);
+            throw new IngestException("Cannot ingest these files of " + symbol + " together: " + c.getList(2)
+                    + " all hold a " + timeframe + " bar at " + c.getTimestamp(0).toInstant() + " (and maybe more). "
+                    + "Remove the overlap, or ingest the files in separate runs (a bar already in the table is kept).");
         }
     }
 

@@ -195,6 +195,19 @@ class BitstampIngestTest {
     }
 
     @Test
+    void twoFilesWithTradesInTheSameMinuteFailBeforeWriting() {
+        long[] before = versions();
+        Path a = TestFiles.write(tmp, "day-a.csv", "timestamp,price,amount\n1385337600,800,1\n1385337659,801,1\n");
+        Path b = TestFiles.write(tmp, "day-b.csv", "timestamp,price,amount\n1385337630,802,1\n1385337700,803,1\n");
+        assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
+                .symbol("BTCUSD").input(a).input(b).execute())
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("nothing was written")
+                .hasMessageContaining("[day-a.csv, day-b.csv] all hold a 1m bar at 2013-11-25T00:00:00Z");
+        assertThat(versions()).containsExactly(before);
+    }
+
+    @Test
     void invalidConfigurationFailsBeforeAnySparkJob_withTheFix() {
         IngestAction base = IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP);
         assertThatThrownBy(() -> base.input(TestFiles.bitstampTrades()).execute())

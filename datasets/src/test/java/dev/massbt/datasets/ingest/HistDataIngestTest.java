@@ -14,6 +14,7 @@ import dev.massbt.datasets.table.TableVersion;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Quarantine;
+import dev.massbt.datasets.validate.Reason;
 import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
@@ -26,20 +27,22 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real HistData EURUSD 2018 zip (372,607 one-minute bars, no row defect) straight into the
- * bars table, partitioned by symbol and month; read back by both BarsLoader paths and compared
- * with the plain-Java reader. Skipped when the shared data directory is absent.
+ * The real HistData EURUSD 2018 and 2019 zips in one run (one task each) straight into the bars
+ * table, partitioned by symbol and month: 2018 has no row defect (372,607 bars), 2019 repeats an
+ * hour on 27 October (59 out of order, 1 duplicate, quarantined). Read back by both BarsLoader
+ * paths and compared with the plain-Java reader. Skipped when the shared data directory is absent.
  */
 class HistDataIngestTest {
 
     @Test
     void eurusd2018_toBars_countsMatchThePlainReader_andLoadsBackTheSameSeries() {
         Path zip = TestFiles.histData("EURUSD", 2018);
+        Path zip2019 = TestFiles.histData("EURUSD", 2019);
         SparkSession spark = SharedSpark.session();
         Warehouse warehouse = SharedSpark.freshWarehouse("histdata");
 
         IngestResult result = IngestAction.on(spark).warehouse(warehouse).bars(BarFormat.HISTDATA_M1)
-                .timeframe(Timeframe.M1).symbol("EURUSD").input(zip).runId("histdata-eurusd-2018").execute();
+                .timeframe(Timeframe.M1).symbol("EURUSD").input(zip).input(zip2019).runId("histdata-eurusd").execute();
 
         BarSeries plain;
         IngestReport plainReport;
@@ -47,21 +50,39 @@ class HistDataIngestTest {
             plain = BarReader.collect(r, Timeframe.M1);
             plainReport = r.report();
         }
-        assertThat(result.files()).containsExactly(plainReport);
-        assertThat(result.rowsRead()).isEqualTo(372_607).isEqualTo(result.accepted());
-        assertThat(result.rejected()).isZero();
-        assertThat(result.bars()).isEqualTo(372_607);
-        assertThat(result.inserted()).containsExactlyEntriesOf(Map.of(Table.BARS, 372_607L));
-        assertThat(result.versions()).doesNotContainKeys(Table.TICKS, Table.QUARANTINE);
+        IngestReport plain2019;
+        try (BarReader r = BarReader.open(zip2019, BarFormat.HISTDATA_M1, Timeframe.M1, Quarantine.keepingFirst(0))) {
+            r.forEachRemaining(b -> { });
+            plain2019 = r.report();
+        }
+        assertThat(result.files()).containsExactlyInAnyOrder(plainReport, plain2019);
+        assertThat(result.rowsRead()).isEqualTo(372_607 + 372_530).isEqualTo(result.accepted() + result.rejected());
+        assertThat(result.rejectedByReason()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Reason.OUT_OF_ORDER, 59L, Reason.DUPLICATE, 1L));
+        assertThat(result.bars()).isEqualTo(372_607 + 372_470);
+        assertThat(result.inserted()).containsExactlyInAnyOrderEntriesOf(Map.of(Table.BARS, 372_607L + 372_470L,
+                Table.QUARANTINE, 60L));
+        assertThat(result.versions()).doesNotContainKey(Table.TICKS);
+
+        List<Row> quarantined = spark.read().format("delta").load(warehouse.path(Table.QUARANTINE)).orderBy("line")
+                .collectAsList();
+        assertThat(quarantined).hasSize(60);
+        assertThat(quarantined.get(0).<Long>getAs("line")).isEqualTo(306_019L);
+        assertThat(quarantined.get(0).<String>getAs("raw")).startsWith("20191027 190000;");
+        assertThat(quarantined.get(0).<String>getAs("reason")).isEqualTo("out_of_order");
+        assertThat(quarantined.get(59).<String>getAs("reason")).isEqualTo("duplicate");
+        assertThat(quarantined).allSatisfy(q -> assertThat(q.<String>getAs("source"))
+                .isEqualTo("HISTDATA_COM_ASCII_EURUSD_M12019.zip!DAT_ASCII_EURUSD_M1_2019.csv"));
 
         String bars = warehouse.path(Table.BARS);
         var table = spark.read().format("delta").load(bars);
-        assertThat(table.count()).isEqualTo(372_607);
-        // Month buckets: 12 partitions of ~31,000 bars, not 313 daily files of ~1,200.
+        assertThat(table.count()).isEqualTo(372_607 + 372_470);
+        // Month buckets: 24 partitions of ~31,000 bars, not ~620 daily files of ~1,200.
         List<Row> months = table.groupBy("month").count().orderBy("month").collectAsList();
-        assertThat(months).hasSize(12);
+        assertThat(months).hasSize(24);
         assertThat(months.get(0).getString(0)).isEqualTo("2018-01");
-        Row first = table.where(col("line").equalTo(1)).first();
+        Row first = table.where(col("line").equalTo(1).and(col("source").startsWith("HISTDATA_COM_ASCII_EURUSD_M12018")))
+                .first();
         assertThat(first.<java.sql.Timestamp>getAs("ts").toInstant()).isEqualTo(Instant.parse("2018-01-01T22:00:00Z"));
         assertThat(first.<Double>getAs("close")).isEqualTo(1.201);
         assertThat((Object) first.getAs("vwap")).as("HistData has no vwap").isNull();
