@@ -28,7 +28,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -52,12 +55,25 @@ class BitstampIngestTest {
     @TempDir
     static Path tmp;
 
+    /** The Spark job descriptions of the first ingest, as a user sees them in the UI or the logs. */
+    private static final List<String> descriptions = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void ingest() {
         spark = SharedSpark.session();
         warehouse = SharedSpark.freshWarehouse("bitstamp");
         // The resource copied to a file of its own: readers take paths.
         Path file = TestFiles.bitstampTrades();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart job) {
+                String d = job.properties().getProperty("spark.job.description");
+                if (d != null && d.startsWith("massbt ingest bitstamp-1:")) {
+                    descriptions.add(d);
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(listener); // kept: events arrive asynchronously
         first = IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP).symbol("BTCUSD")
                 .input(file).runId("bitstamp-1").execute();
         try (TradeReader r = TradeReader.open(file, TradeFormat.BITSTAMP, ValidationRules.DEFAULT,
@@ -96,6 +112,19 @@ class BitstampIngestTest {
         assertThat(ingest.<String, Long>getJavaMap(ingest.fieldIndex("observations")))
                 .containsExactlyEntriesOf(Map.of("identical_consecutive_trade", 1_973L));
         assertThat(ingest.<Long>getAs("ticks_version")).isEqualTo(first.versions().get(Table.TICKS));
+    }
+
+    @Test
+    void sparkJobsAreLabelledWithTheRunAndTheStep() throws InterruptedException {
+        for (int i = 0; i < 100 && descriptions.stream().noneMatch(d -> d.endsWith("ingests")); i++) {
+            Thread.sleep(50); // the listener bus delivers job events asynchronously
+        }
+        assertThat(descriptions).contains(
+                "massbt ingest bitstamp-1: read and validate 1 file(s) of BTCUSD",
+                "massbt ingest bitstamp-1: quarantine 18 rejected rows",
+                "massbt ingest bitstamp-1: write 99982 ticks of BTCUSD (7 days)",
+                "massbt ingest bitstamp-1: write 9399 1m bars of BTCUSD (2 months)",
+                "massbt ingest bitstamp-1: record the run in ingests");
     }
 
     @Test

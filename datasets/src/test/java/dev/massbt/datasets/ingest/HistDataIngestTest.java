@@ -39,7 +39,8 @@ class HistDataIngestTest {
         Path zip = TestFiles.histData("EURUSD", 2018);
         Path zip2019 = TestFiles.histData("EURUSD", 2019);
         SparkSession spark = SharedSpark.session();
-        Warehouse warehouse = SharedSpark.freshWarehouse("histdata");
+        // As a file: URI, the way a cluster names hdfs: or s3a: roots.
+        Warehouse warehouse = Warehouse.at("file:" + SharedSpark.freshWarehouse("histdata").root());
 
         IngestResult result = IngestAction.on(spark).warehouse(warehouse).bars(BarFormat.HISTDATA_M1)
                 .timeframe(Timeframe.M1).symbol("EURUSD").input(zip).input(zip2019).runId("histdata-eurusd").execute();
