@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 
@@ -147,7 +149,7 @@ public final class BarsLoader {
 
     /** Reads with Delta Kernel: no SparkSession needed. */
     static BarSeries read(TableVersion bars, BarsQuery query) {
-        Engine engine = DefaultEngine.create(new Configuration());
+        Engine engine = DefaultEngine.create(hadoopConfiguration());
         Snapshot snapshot = Table.forPath(engine, bars.path()).getSnapshotAsOfVersion(engine, bars.version());
         StructType schema = snapshot.getSchema();
         StructType readSchema = new StructType();
@@ -182,6 +184,16 @@ public final class BarsLoader {
                     + " at version " + bars.version() + ": " + e.getMessage(), e);
         }
         return out.build(query);
+    }
+
+    /**
+     * Inside Spark (driver or executor): Hadoop settings as Spark gives them to its own readers,
+     * {@code spark.hadoop.*} included (file system settings for hdfs: and s3a: roots); elsewhere
+     * Hadoop's defaults from the classpath.
+     */
+    private static Configuration hadoopConfiguration() {
+        SparkEnv env = SparkEnv.get();
+        return env != null ? SparkHadoopUtil.get().newConfiguration(env.conf()) : new Configuration();
     }
 
     /** symbol = x AND timeframe = y AND month IN (...): partition columns prune files from the log. */
