@@ -34,11 +34,8 @@ public final class TickAggregator {
 
     private final Timeframe timeframe;
     private final long bucketMillis;
-    private final BarSeries.Builder ohlcv;
-    private double[] vwap = new double[1024];
-    private double[] buy = new double[1024];
-    private double[] sell = new double[1024];
-    private long[] count = new long[1024];
+    private final BarSink sink;
+    private final Collector collector;
 
     private boolean open;
     private long bucket;
@@ -59,10 +56,39 @@ public final class TickAggregator {
     private double lastPrice;
     private boolean lastBuy = true;
 
+    /** An aggregator that collects every bar in memory; {@link #finish()} returns them. */
     public TickAggregator(Timeframe timeframe) {
+        this(timeframe, new Collector(timeframe));
+    }
+
+    /**
+     * A streaming aggregator: each bar goes to {@code sink} as soon as it closes (the next
+     * bucket's first trade, or {@link #flush()}), nothing is kept: memory does not grow with the
+     * number of trades or bars.
+     */
+    public static TickAggregator streaming(Timeframe timeframe, BarSink sink) {
+        return new TickAggregator(timeframe, Objects.requireNonNull(sink, "sink"));
+    }
+
+    private TickAggregator(Timeframe timeframe, BarSink sink) {
         this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
         this.bucketMillis = timeframe.millis();
-        this.ohlcv = BarSeries.builder(timeframe, 1024);
+        this.sink = sink;
+        this.collector = sink instanceof Collector c ? c : null;
+    }
+
+    /** Receives each bar once it is closed, in time order. */
+    @FunctionalInterface
+    public interface BarSink {
+        /**
+         * @param ts     bucket start, epoch ms UTC
+         * @param vwap   sum(price x size) / sum(size), within [low, high]
+         * @param buy    volume classified buy by the tick rule
+         * @param sell   volume classified sell
+         * @param trades number of trades (&gt;= 1)
+         */
+        void bar(long ts, double open, double high, double low, double close, double volume, double vwap, double buy,
+                 double sell, long trades);
     }
 
     /** Aggregates every trade of {@code trades} (consumed) into bars. */
@@ -138,31 +164,66 @@ public final class TickAggregator {
         return lateTrades;
     }
 
-    /** Closes the open bar and returns all bars. The aggregator must not be used afterwards. */
-    public TradeBars finish() {
+    /** Closes the open bar, if any, handing it to the sink. Adding trades afterwards opens a new bar. */
+    public void flush() {
         if (open) {
             emit();
             open = false;
         }
-        int n = ohlcv.size();
-        return new TradeBars(ohlcv.build(), Arrays.copyOf(vwap, n), Arrays.copyOf(buy, n), Arrays.copyOf(sell, n),
-                Arrays.copyOf(count, n));
+    }
+
+    /**
+     * Closes the open bar and returns all bars. Only for an aggregator that collects (made with
+     * the constructor); it must not be used afterwards.
+     */
+    public TradeBars finish() {
+        if (collector == null) {
+            throw new IllegalStateException("a streaming aggregator hands its bars to its sink: call flush()");
+        }
+        flush();
+        return collector.build();
     }
 
     private void emit() {
-        int i = ohlcv.size();
-        if (i == vwap.length) {
-            int cap = i * 2;
-            vwap = Arrays.copyOf(vwap, cap);
-            buy = Arrays.copyOf(buy, cap);
-            sell = Arrays.copyOf(sell, cap);
-            count = Arrays.copyOf(count, cap);
+        double vwap = vol > 0 ? Math.min(h, Math.max(l, pv / vol)) : c; // clamp: rounding only
+        sink.bar(bucket, o, h, l, c, vol, vwap, buyVol, sellVol, trades);
+    }
+
+    /** Collects bars into growing primitive columns. */
+    private static final class Collector implements BarSink {
+        private final BarSeries.Builder ohlcv;
+        private double[] vwap = new double[1024];
+        private double[] buy = new double[1024];
+        private double[] sell = new double[1024];
+        private long[] count = new long[1024];
+
+        Collector(Timeframe timeframe) {
+            this.ohlcv = BarSeries.builder(timeframe, 1024);
         }
-        ohlcv.add(bucket, o, h, l, c, vol);
-        vwap[i] = vol > 0 ? Math.min(h, Math.max(l, pv / vol)) : c; // clamp: rounding only
-        buy[i] = buyVol;
-        sell[i] = sellVol;
-        count[i] = trades;
+
+        @Override
+        public void bar(long ts, double open, double high, double low, double close, double volume, double vw,
+                        double buyVolume, double sellVolume, long trades) {
+            int i = ohlcv.size();
+            if (i == vwap.length) {
+                int cap = i * 2;
+                vwap = Arrays.copyOf(vwap, cap);
+                buy = Arrays.copyOf(buy, cap);
+                sell = Arrays.copyOf(sell, cap);
+                count = Arrays.copyOf(count, cap);
+            }
+            ohlcv.add(ts, open, high, low, close, volume);
+            vwap[i] = vw;
+            buy[i] = buyVolume;
+            sell[i] = sellVolume;
+            count[i] = trades;
+        }
+
+        TradeBars build() {
+            int n = ohlcv.size();
+            return new TradeBars(ohlcv.build(), Arrays.copyOf(vwap, n), Arrays.copyOf(buy, n), Arrays.copyOf(sell, n),
+                    Arrays.copyOf(count, n));
+        }
     }
 
     public Timeframe timeframe() {

@@ -1,7 +1,10 @@
 package dev.massbt.datasets.read;
 
-/** The shape of a delimited text format: what every row format tells the reader. */
-public interface RowFormat {
+/**
+ * The shape of a delimited text format: what every row format tells the reader. Formats are
+ * serializable values: Spark ships them to the executors that read the files.
+ */
+public interface RowFormat extends java.io.Serializable {
 
     /** Human name used in messages, e.g. {@code Bitstamp trades CSV}. */
     String name();

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param identicalTrades         what to do with a trade identical to the previous accepted one
  *                                when the data has no trade id (see {@link IdenticalTrades})
  */
-public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades) {
+public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades)
+        implements java.io.Serializable {
 
     /** Tolerance 0, identical trades kept (and counted). */
     public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP);

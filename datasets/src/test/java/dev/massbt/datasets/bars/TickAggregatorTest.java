@@ -58,4 +58,32 @@ class TickAggregatorTest {
     void noTrades_noBars() {
         assertThat(new TickAggregator(Timeframe.M5).finish().size()).isZero();
     }
+
+    @Test
+    void streamingHandsEachBarToTheSinkWhenItCloses_sameBarsAsCollecting() {
+        long t0 = 1_700_000_040L;
+        long[][] trades = {{t0, 100}, {t0 + 10, 101}, {t0 + 130, 99}, {t0 + 131, 98}, {t0 + 200, 97}};
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        TickAggregator streaming = TickAggregator.streaming(Timeframe.M1,
+                (ts, o, h, l, c, v, vwap, buy, sell, n) -> seen.add(ts + ":" + o + "/" + h + "/" + l + "/" + c + "/" + v
+                        + "/" + vwap + "/" + buy + "/" + sell + "/" + n));
+        TickAggregator collecting = new TickAggregator(Timeframe.M1);
+        int closedBefore = 0;
+        for (long[] t : trades) {
+            streaming.add(us(t[0]), t[1], 1, Side.UNKNOWN);
+            collecting.add(us(t[0]), t[1], 1, Side.UNKNOWN);
+            assertThat(seen.size()).isGreaterThanOrEqualTo(closedBefore);
+            closedBefore = seen.size();
+        }
+        assertThat(seen).hasSize(2); // the last bar is still open
+        streaming.flush();
+        TradeBars tb = collecting.finish();
+        assertThat(seen).hasSize(tb.size());
+        for (int i = 0; i < tb.size(); i++) {
+            assertThat(seen.get(i)).isEqualTo(tb.bars().ts()[i] + ":" + tb.bars().open()[i] + "/" + tb.bars().high()[i]
+                    + "/" + tb.bars().low()[i] + "/" + tb.bars().close()[i] + "/" + tb.bars().volume()[i] + "/"
+                    + tb.vwap()[i] + "/" + tb.buyVolume()[i] + "/" + tb.sellVolume()[i] + "/" + tb.tradeCount()[i]);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(streaming::finish).hasMessageContaining("flush()");
+    }
 }

@@ -1,0 +1,413 @@
+package dev.massbt.datasets.ingest;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import dev.massbt.datasets.read.BarFormat;
+import dev.massbt.datasets.read.RowFormat;
+import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.table.PartitionValues;
+import dev.massbt.datasets.table.Table;
+import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Reason;
+import dev.massbt.datasets.validate.ValidationRules;
+import dev.massbt.strategies.timeframe.Timeframe;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Ingests trade or bar files of one symbol into the Delta tables of a {@link Warehouse}: trades
+ * into {@code ticks} (partitioned by symbol, date) and, aggregated in the same pass, into
+ * {@code bars} (symbol, month); bar files straight into {@code bars}; every rejected row into
+ * {@code quarantine} with its reason; one row per file into {@code ingests} with the counts and
+ * the versions written.
+ *
+ * <pre>{@code
+ * IngestResult r = IngestAction.on(spark)
+ *         .warehouse(Warehouse.at("s3a://bucket/massbt"))
+ *         .trades(TradeFormat.BITSTAMP).symbol("BTCUSD")
+ *         .input(Path.of("bitstamp-2013-11.csv.gz"))
+ *         .execute();
+ * }</pre>
+ *
+ * <p><b>One pass, one task per file.</b> Files are parsed in Spark tasks by {@link ParseFiles}
+ * with the streaming readers (gzip and zip cannot be split); the tagged output is persisted
+ * once and every table is written from it.
+ *
+ * <p><b>Nothing is written unless every file reads.</b> All files are parsed and the counts
+ * reconciled (read = accepted + rejected, per file and against the rows produced) before the
+ * first write; a file that cannot be read fails the run with an {@link IngestException} naming it.
+ *
+ * <p><b>Idempotent.</b> Each table is written by a Delta MERGE that inserts only rows whose key
+ * (see {@link Table#keyColumns()}) is not there yet, pruned to the partitions the files touch:
+ * re-ingesting a file inserts nothing. Rows are identified by their lineage (source file name,
+ * line), so the same file under another directory is the same source. The tables are committed
+ * one after the other (quarantine, ticks, bars, ingests): if a run dies between two commits,
+ * running it again completes it.
+ *
+ * <p>Input paths are local paths or {@code file:} URIs that every executor can read (a shared
+ * file system on a cluster).
+ */
+public final class IngestAction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    private final SparkSession spark;
+    private final List<String> inputs = new ArrayList<>();
+    private Warehouse warehouse;
+    private RowFormat format;
+    private String symbol;
+    private String runId;
+    private Timeframe timeframe = Timeframe.M1;
+    private ValidationRules rules = ValidationRules.DEFAULT;
+
+    private IngestAction(SparkSession spark) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+    }
+
+    public static IngestAction on(SparkSession spark) {
+        return new IngestAction(spark);
+    }
+
+    public IngestAction warehouse(Warehouse w) {
+        this.warehouse = Objects.requireNonNull(w, "warehouse");
+        return this;
+    }
+
+    /** Adds an input file: a local path that every executor can read. */
+    public IngestAction input(Path file) {
+        inputs.add(file.toAbsolutePath().normalize().toString());
+        return this;
+    }
+
+    /** Adds an input file given as a local path or a {@code file:} URI. */
+    public IngestAction input(String file) {
+        Objects.requireNonNull(file, "file");
+        if (!file.startsWith("file:") && file.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
+            throw new IngestException("Cannot ingest '" + file + "': input files must be local paths or file: URIs "
+                    + "readable by every executor; copy the file to a shared file system first.");
+        }
+        inputs.add(file.startsWith("file:") ? file : Path.of(file).toAbsolutePath().normalize().toString());
+        return this;
+    }
+
+    public IngestAction inputs(Collection<Path> files) {
+        files.forEach(this::input);
+        return this;
+    }
+
+    /** The files are trades in {@code f}: they go to {@code ticks} and, aggregated, to {@code bars}. */
+    public IngestAction trades(TradeFormat f) {
+        this.format = Objects.requireNonNull(f, "format");
+        return this;
+    }
+
+    /** The files are bars in {@code f}: they go to {@code bars}. */
+    public IngestAction bars(BarFormat f) {
+        this.format = Objects.requireNonNull(f, "format");
+        return this;
+    }
+
+    /** Timeframe of the bar files, or that trades are aggregated to. Default: 1m. */
+    public IngestAction timeframe(Timeframe tf) {
+        this.timeframe = Objects.requireNonNull(tf, "timeframe");
+        return this;
+    }
+
+    /** The symbol every row of the files belongs to: upper case, digits, {@code . _ -}, up to 32. */
+    public IngestAction symbol(String s) {
+        this.symbol = Objects.requireNonNull(s, "symbol");
+        return this;
+    }
+
+    /** The run's id (default: a random UUID); re-running with the same id replaces its ingests rows. */
+    public IngestAction runId(String id) {
+        this.runId = Objects.requireNonNull(id, "runId");
+        return this;
+    }
+
+    public IngestAction rules(ValidationRules r) {
+        this.rules = Objects.requireNonNull(r, "rules");
+        return this;
+    }
+
+    /**
+     * Runs the ingest.
+     *
+     * @throws IngestException when the configuration is incomplete or an input file cannot be
+     *                         read; nothing has been written then
+     */
+    public IngestResult execute() {
+        List<String> files = checkConfiguration();
+        String run = runId != null ? runId : UUID.randomUUID().toString();
+        long startNanos = System.nanoTime();
+        Instant now = Instant.now();
+        long nowMicros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1000);
+        ParseSpec spec = new ParseSpec(symbol, format, timeframe, rules, run, nowMicros);
+        SparkContext sc = spark.sparkContext();
+        String previousDescription = sc.getLocalProperty("spark.job.description");
+        Dataset<Row> tagged = null;
+        try {
+            LOG.info("ingest {}: reading {} file(s) of {} as {} into {}", run, files.size(), symbol, format.name(),
+                    warehouse);
+            describe(sc, run, "read and validate " + files.size() + " file(s) of " + symbol);
+            JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(sc).parallelize(files, files.size())
+                    .mapPartitions(new ParseFiles(spec));
+            tagged = spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+            Map<String, Long> produced = countByTag(tagged);
+            List<Row> reportRows = tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList();
+            List<IngestReport> reports = new ArrayList<>();
+            long bars = 0;
+            Set<String> dates = new TreeSet<>();
+            Set<String> months = new TreeSet<>();
+            for (Row r : reportRows) {
+                reports.add(report(r));
+                bars += r.getLong(r.fieldIndex("bars"));
+                dates.addAll(r.getList(r.fieldIndex("dates")));
+                months.addAll(r.getList(r.fieldIndex("months")));
+            }
+            reconcile(files.size(), reports, bars, produced);
+            if (files.size() > 1 && bars > 0) {
+                describe(sc, run, "check that the files' bars do not overlap");
+                checkNoOverlap(payload(tagged, Tagged.BAR));
+            }
+            reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
+
+            Map<Table, Long> inserted = new EnumMap<>(Table.class);
+            Map<Table, Long> versions = new EnumMap<>(Table.class);
+            long rejected = produced.getOrDefault(Tagged.REJECTED, 0L);
+            if (rejected > 0) {
+                describe(sc, run, "quarantine " + rejected + " rejected rows");
+                Set<String> keys = new TreeSet<>();
+                reports.forEach(r -> keys.add(PartitionValues.sourceKey(r.source())));
+                insertNew(Table.QUARANTINE, payload(tagged, Tagged.REJECTED),
+                        col("t.source_key").isin(keys.toArray()), inserted, versions);
+            }
+            if (spec.trades() && produced.getOrDefault(Tagged.TICK, 0L) > 0) {
+                describe(sc, run, "write " + produced.get(Tagged.TICK) + " ticks of " + symbol + " (" + dates.size()
+                        + " days)");
+                Object[] days = dates.stream().map(LocalDate::parse).toArray();
+                insertNew(Table.TICKS, payload(tagged, Tagged.TICK),
+                        col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions);
+            }
+            if (bars > 0) {
+                describe(sc, run, "write " + bars + " " + timeframe + " bars of " + symbol + " (" + months.size()
+                        + " months)");
+                insertNew(Table.BARS, payload(tagged, Tagged.BAR), col("t.symbol").equalTo(lit(symbol))
+                        .and(col("t.timeframe").equalTo(lit(timeframe.label())))
+                        .and(col("t.month").isin(months.toArray())), inserted, versions);
+            }
+            describe(sc, run, "record the run in ingests");
+            writeIngests(run, reports, reportRows, versions, now);
+            IngestResult result = new IngestResult(run, reports, bars, inserted, versions,
+                    (System.nanoTime() - startNanos) / 1_000_000L);
+            LOG.info("{}", result.summary());
+            return result;
+        } catch (Exception e) {
+            throw failure(run, e);
+        } finally {
+            if (tagged != null) {
+                tagged.unpersist(false);
+            }
+            sc.setJobDescription(previousDescription);
+        }
+    }
+
+    private List<String> checkConfiguration() {
+        if (warehouse == null) {
+            throw new IngestException("Cannot ingest: no warehouse. Call warehouse(Warehouse.at(dir or URI)).");
+        }
+        if (format == null) {
+            throw new IngestException("Cannot ingest: no input format. Call trades(TradeFormat...) or bars(BarFormat...).");
+        }
+        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+            throw new IngestException("Cannot ingest: symbol " + (symbol == null ? "is missing" : "'" + symbol
+                    + "' is not valid") + ". Give symbol(...) in upper case: letters, digits, '.', '_' or '-', up to 32 "
+                    + "characters (e.g. EURUSD, BTC-USD).");
+        }
+        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+            throw new IngestException("Cannot ingest: run id '" + runId + "' is not valid: use letters, digits, "
+                    + "'.', '_', ':' or '-', up to 64 characters.");
+        }
+        if (inputs.isEmpty()) {
+            throw new IngestException("Cannot ingest: no input files. Call input(path) for each file.");
+        }
+        List<String> files = new ArrayList<>(new LinkedHashSet<>(inputs));
+        Map<String, String> byName = new HashMap<>();
+        for (String f : files) {
+            String name = ParseFiles.localPath(f).getFileName().toString();
+            String other = byName.putIfAbsent(name, f);
+            if (other != null) {
+                throw new IngestException("Cannot ingest " + f + " and " + other + " in one run: both are named '"
+                        + name + "', and rows are identified by file name and line. Rename one of them.");
+            }
+        }
+        return files;
+    }
+
+    private static void describe(SparkContext sc, String run, String what) {
+        sc.setJobDescription("massbt ingest " + run + ": " + what);
+    }
+
+    private static Map<String, Long> countByTag(Dataset<Row> tagged) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row r : tagged.groupBy("tag").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+
+    private static IngestReport report(Row r) {
+        Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+        r.<String, Long>getJavaMap(r.fieldIndex("rejected"))
+                .forEach((k, v) -> rejected.put(Reason.valueOf(k.toUpperCase(Locale.ROOT)), v));
+        Map<Observation, Long> observations = new EnumMap<>(Observation.class);
+        r.<String, Long>getJavaMap(r.fieldIndex("observations"))
+                .forEach((k, v) -> observations.put(Observation.valueOf(k.toUpperCase(Locale.ROOT)), v));
+        return new IngestReport(r.getString(r.fieldIndex("source")), r.getLong(r.fieldIndex("rows_read")),
+                r.getLong(r.fieldIndex("accepted")), rejected, observations);
+    }
+
+    /** The readers' counts must equal the rows the tasks produced: anything else is a bug, not bad data. */
+    private void reconcile(int fileCount, List<IngestReport> reports, long bars, Map<String, Long> produced) {
+        long accepted = reports.stream().mapToLong(IngestReport::accepted).sum();
+        long rejected = reports.stream().mapToLong(IngestReport::rejectedTotal).sum();
+        long acceptedRows = produced.getOrDefault(format instanceof TradeFormat ? Tagged.TICK : Tagged.BAR, 0L);
+        if (reports.size() != fileCount || accepted != acceptedRows
+                || rejected != produced.getOrDefault(Tagged.REJECTED, 0L)
+                || bars != produced.getOrDefault(Tagged.BAR, 0L)) {
+            throw new IllegalStateException("Ingest counts do not reconcile: " + fileCount + " files gave "
+                    + reports.size() + " reports with " + accepted + " accepted, " + rejected + " rejected and " + bars
+                    + " bars, but the tasks produced " + produced + ". This is a bug in massbt.");
+        }
+    }
+
+    /**
+     * Two files of one run must not give a bar for the same time (overlapping exports, or trade
+     * files cut inside a minute): the MERGE would insert both. Checked before anything is written.
+     */
+    private void checkNoOverlap(Dataset<Row> bars) {
+        List<Row> clash = bars.groupBy(col("ts")).agg(count(lit(1)).as("n"), array_sort(collect_set(col("source")))
+                        .as("sources"))
+                .where(col("n").gt(1)).orderBy(col("ts")).limit(1).collectAsList();
+        if (!clash.isEmpty()) {
+            Row c = clash.get(0);
+            throw new IngestException("Cannot ingest these files of " + symbol + " together: " + c.getList(2)
+                    + " all hold a " + timeframe + " bar at " + c.getTimestamp(0).toInstant() + " (and maybe more). "
+                    + "Remove the overlap, or ingest the files in separate runs (a bar already in the table is kept).");
+        }
+    }
+
+    private static Dataset<Row> payload(Dataset<Row> tagged, String tag) {
+        return tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
+    }
+
+    /**
+     * MERGE that inserts the rows of {@code rows} whose key is not in the table yet, never
+     * updating one, so repeating it changes nothing. The condition is built from columns, never
+     * from strings: {@code prune} restricts the target to the partitions the rows fall in.
+     */
+    private void insertNew(Table table, Dataset<Row> rows, Column prune, Map<Table, Long> inserted,
+                           Map<Table, Long> versions) {
+        long start = System.nanoTime();
+        DeltaTable target = create(table);
+        Row metrics = target.as("t").merge(rows.as("s"), prune.and(keyMatch(table)))
+                .whenNotMatched().insertAll().execute().first();
+        long n = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
+        inserted.put(table, n);
+        versions.put(table, version(target));
+        LOG.info("ingest: {} rows inserted into {} (version {}) in {} ms", n, table.tableName(), versions.get(table),
+                (System.nanoTime() - start) / 1_000_000L);
+    }
+
+    private static Column keyMatch(Table table) {
+        Set<String> columns = new LinkedHashSet<>(table.keyColumns());
+        columns.addAll(table.partitionColumns());
+        Column c = null;
+        for (String name : columns) {
+            Column eq = col("t." + name).equalTo(col("s." + name));
+            c = c == null ? eq : c.and(eq);
+        }
+        return c;
+    }
+
+    private DeltaTable create(Table table) {
+        DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(warehouse.path(table))
+                .addColumns(table.schema());
+        if (!table.partitionColumns().isEmpty()) {
+            b = b.partitionedBy(table.partitionColumns().toArray(String[]::new));
+        }
+        return b.execute();
+    }
+
+    private static long version(DeltaTable t) {
+        return t.history(1).select("version").first().getLong(0);
+    }
+
+    private void writeIngests(String run, List<IngestReport> reports, List<Row> reportRows, Map<Table, Long> versions,
+                              Instant at) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            IngestReport r = reports.get(i);
+            Map<String, Long> rejected = new LinkedHashMap<>();
+            r.rejected().forEach((k, v) -> rejected.put(k.code(), v));
+            Map<String, Long> observations = new LinkedHashMap<>();
+            r.observations().forEach((k, v) -> observations.put(k.code(), v));
+            Row report = reportRows.get(i);
+            rows.add(RowFactory.create(run, r.source(), symbol, format.name(), r.rowsRead(), r.accepted(),
+                    r.rejectedTotal(), CollectionConverters.asScala(rejected), CollectionConverters.asScala(observations),
+                    report.getLong(report.fieldIndex("bars")), versions.get(Table.TICKS), versions.get(Table.BARS),
+                    versions.get(Table.QUARANTINE), at));
+        }
+        DeltaTable target = create(Table.INGESTS);
+        target.as("t").merge(spark.createDataFrame(rows, Table.INGESTS.schema()).as("s"), keyMatch(Table.INGESTS))
+                .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+        versions.put(Table.INGESTS, version(target));
+    }
+
+    /** The reader's message for a file that cannot be read (it names the file), else the error as is. */
+    private static RuntimeException failure(String run, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IngestException ie) {
+                return new IngestException("Ingest " + run + " failed, nothing was written: " + ie.getMessage(), e);
+            }
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException("Ingest " + run + " failed: " + e, e);
+    }
+}

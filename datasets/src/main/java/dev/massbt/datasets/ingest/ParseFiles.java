@@ -1,0 +1,223 @@
+package dev.massbt.datasets.ingest;
+
+import dev.massbt.datasets.bars.TickAggregator;
+import dev.massbt.datasets.read.BarFormat;
+import dev.massbt.datasets.read.BarReader;
+import dev.massbt.datasets.read.BarRow;
+import dev.massbt.datasets.read.DataFileException;
+import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.read.TradeReader;
+import dev.massbt.datasets.read.TradeRow;
+import dev.massbt.datasets.table.PartitionValues;
+import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Quarantine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Executor side of an ingest: reads the files of one partition (one file per task: gzip and zip
+ * cannot be split) with the streaming readers and emits, in one pass, each accepted tick or bar,
+ * each bar aggregated from the ticks, each rejected row, and finally one report row per file,
+ * all {@link Tagged}. Rows are produced lazily as Spark pulls them: memory does not depend on the
+ * file's size. A file that cannot be read as a whole fails the task with an
+ * {@link IngestException} carrying the reader's message.
+ *
+ * <p>Usable without Spark: {@code new ParseFiles(spec).call(List.of(path).iterator())}.
+ */
+final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
+
+    private final ParseSpec spec;
+
+    ParseFiles(ParseSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<String> paths) {
+        FileRows rows = new FileRows(spec, paths);
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> rows.close());
+        }
+        return rows;
+    }
+
+    /** A local path, or a {@code file:} URI, as a {@link Path}. */
+    static Path localPath(String path) {
+        return path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+    }
+
+    /** The rows of the files, one file after the other. */
+    static final class FileRows implements Iterator<Row>, AutoCloseable {
+        private final ParseSpec spec;
+        private final Iterator<String> paths;
+        private final ArrayDeque<Row> pending = new ArrayDeque<>();
+        private OneFile current;
+
+        FileRows(ParseSpec spec, Iterator<String> paths) {
+            this.spec = spec;
+            this.paths = paths;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending.isEmpty()) {
+                if (current == null) {
+                    if (!paths.hasNext()) {
+                        return false;
+                    }
+                    current = open(paths.next());
+                }
+                try {
+                    if (!current.step()) {
+                        current.close();
+                        current = null;
+                    }
+                } catch (DataFileException e) {
+                    close();
+                    throw new IngestException(e.getMessage());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return pending.poll();
+        }
+
+        private OneFile open(String path) {
+            try {
+                return spec.trades() ? new TradeFile(localPath(path)) : new BarFile(localPath(path));
+            } catch (DataFileException e) {
+                throw new IngestException(e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+
+        private Quarantine quarantine() {
+            return Quarantine.to(r -> pending.add(Tagged.rejected(spec.symbol(), r, spec.runId(),
+                    spec.ingestedAtMicros())));
+        }
+
+        private interface OneFile extends AutoCloseable {
+            /** Reads one row into {@code pending}; false once the file is done (its report queued). */
+            boolean step();
+
+            @Override
+            void close();
+        }
+
+        /** Ticks, and bars aggregated from them as each closes. */
+        private final class TradeFile implements OneFile {
+            private final TradeReader reader;
+            private final TickAggregator bars;
+            private final TreeSet<String> dates = new TreeSet<>();
+            private final TreeSet<String> months = new TreeSet<>();
+            private final String timeframe = spec.timeframe().label();
+            private final long bucketMillis = spec.timeframe().millis();
+            private boolean barOpen;
+            private long openBucket;
+            private long openLine;
+            private long barCount;
+            private long lastDay = Long.MIN_VALUE;
+
+            TradeFile(Path file) {
+                reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine());
+                String source = reader.source();
+                bars = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
+                    pending.add(Tagged.aggregatedBar(spec.symbol(), timeframe, ts, o, h, l, c, v, vwap, buy, sell, n,
+                            source, openLine));
+                    months.add(PartitionValues.monthOfMillis(ts));
+                    barCount++;
+                });
+            }
+
+            @Override
+            public boolean step() {
+                if (reader.hasNext()) {
+                    TradeRow t = reader.next();
+                    long bucket = Math.floorDiv(t.tsMillis(), bucketMillis) * bucketMillis;
+                    boolean opensBar = !barOpen || bucket > openBucket;
+                    bars.add(t.tsMicros(), t.price(), t.size(), t.side()); // may close the previous bar first
+                    if (opensBar) {
+                        barOpen = true;
+                        openBucket = bucket;
+                        openLine = t.line();
+                    }
+                    long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
+                    if (day != lastDay) {
+                        lastDay = day;
+                        dates.add(PartitionValues.dateOfMicros(t.tsMicros()).toString());
+                    }
+                    pending.add(Tagged.tick(spec.symbol(), t));
+                    return true;
+                }
+                bars.flush();
+                IngestReport report = reader.report();
+                pending.add(Tagged.report(report, barCount, dates, months));
+                return false;
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        }
+
+        /** Bars as read. */
+        private final class BarFile implements OneFile {
+            private final BarReader reader;
+            private final TreeSet<String> months = new TreeSet<>();
+            private final String timeframe = spec.timeframe().label();
+            private long lastMonthStart = Long.MIN_VALUE;
+            private long lastMonthEnd = Long.MIN_VALUE;
+
+            BarFile(Path file) {
+                reader = BarReader.open(file, (BarFormat) spec.format(), spec.timeframe(), quarantine());
+            }
+
+            @Override
+            public boolean step() {
+                if (reader.hasNext()) {
+                    BarRow b = reader.next();
+                    if (b.tsMillis() < lastMonthStart || b.tsMillis() >= lastMonthEnd) {
+                        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(b.tsMillis(), 86_400_000L))
+                                .withDayOfMonth(1);
+                        lastMonthStart = d.toEpochDay() * 86_400_000L;
+                        lastMonthEnd = d.plusMonths(1).toEpochDay() * 86_400_000L;
+                        months.add(PartitionValues.monthOfMillis(b.tsMillis()));
+                    }
+                    pending.add(Tagged.bar(spec.symbol(), timeframe, b));
+                    return true;
+                }
+                IngestReport report = reader.report();
+                pending.add(Tagged.report(report, report.accepted(), new TreeSet<>(), months));
+                return false;
+            }
+
+            @Override
+            public void close() {
+                reader.close();
+            }
+        }
+    }
+}

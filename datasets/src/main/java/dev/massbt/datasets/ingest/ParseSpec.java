@@ -1,0 +1,38 @@
+package dev.massbt.datasets.ingest;
+
+import dev.massbt.datasets.read.BarFormat;
+import dev.massbt.datasets.read.RowFormat;
+import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.validate.ValidationRules;
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * What an executor needs to parse files: travels inside {@link ParseFiles} to every task.
+ *
+ * @param symbol           the symbol every row of the files belongs to
+ * @param format           a {@link TradeFormat} (ticks, and bars aggregated from them) or a {@link BarFormat}
+ * @param timeframe        the bars' timeframe: of the bar files, or the one trades are aggregated to
+ * @param rules            trade validation rules
+ * @param runId            the ingest run, recorded with rejected rows
+ * @param ingestedAtMicros the run's start, epoch microseconds
+ */
+record ParseSpec(String symbol, RowFormat format, Timeframe timeframe, ValidationRules rules, String runId,
+                 long ingestedAtMicros) implements Serializable {
+
+    ParseSpec {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(timeframe, "timeframe");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(runId, "runId");
+        if (!(format instanceof TradeFormat) && !(format instanceof BarFormat)) {
+            throw new IllegalArgumentException("format must be a TradeFormat or a BarFormat, got " + format.name());
+        }
+    }
+
+    boolean trades() {
+        return format instanceof TradeFormat;
+    }
+}

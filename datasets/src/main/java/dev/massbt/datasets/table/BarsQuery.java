@@ -1,0 +1,35 @@
+package dev.massbt.datasets.table;
+
+import dev.massbt.strategies.timeframe.Timeframe;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * One symbol's bars of one timeframe whose open time lies in [fromMillis, toMillis).
+ *
+ * @param symbol     as ingested, e.g. {@code EURUSD}
+ * @param timeframe  the bars' timeframe in the table (the base timeframe, usually 1m)
+ * @param fromMillis inclusive, epoch ms UTC
+ * @param toMillis   exclusive, epoch ms UTC; greater than fromMillis
+ */
+public record BarsQuery(String symbol, Timeframe timeframe, long fromMillis, long toMillis) implements Serializable {
+
+    public BarsQuery {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(timeframe, "timeframe");
+        if (toMillis <= fromMillis) {
+            throw new IllegalArgumentException("Bars range [" + fromMillis + ", " + toMillis + ") of " + symbol
+                    + " is empty: toMillis must be after fromMillis (it is exclusive).");
+        }
+    }
+
+    /** One-minute bars of {@code symbol} in [fromMillis, toMillis). */
+    public static BarsQuery minutes(String symbol, long fromMillis, long toMillis) {
+        return new BarsQuery(symbol, Timeframe.M1, fromMillis, toMillis);
+    }
+
+    /** The {@code bars.month} partitions the range touches. */
+    public java.util.List<String> months() {
+        return PartitionValues.monthsBetween(fromMillis, toMillis - 1);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.massbt.datasets.table;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The ingest tables: name, Spark schema, partition columns and the key an idempotent write
+ * matches on. Timestamps are instants (UTC); partition values are computed in Java by
+ * {@link PartitionValues}, never from the session time zone.
+ */
+public enum Table {
+
+    /**
+     * One row per accepted trade. Key: (source, line), the row's lineage, so re-ingesting a file
+     * adds nothing. {@code ts_us} keeps the exact microseconds beside {@code ts}; {@code side} is
+     * {@code buy}, {@code sell} or null when the data does not say; {@code trade_id} null when the
+     * data has none.
+     */
+    TICKS("ticks", new StructType(new StructField[] {
+            notNull("symbol", StringType),
+            notNull("ts", TimestampType),
+            notNull("ts_us", LongType),
+            notNull("price", DoubleType),
+            notNull("size", DoubleType),
+            nullable("side", StringType),
+            nullable("trade_id", LongType),
+            notNull("date", DateType),
+            notNull("source", StringType),
+            notNull("line", LongType)}),
+            List.of("symbol", "date"), List.of("source", "line")),
+
+    /**
+     * One row per bar of the base timeframe. Key: (symbol, timeframe, ts): one bar per bucket,
+     * whichever file it came from. {@code month} ({@code 2018-01}) is the date bucket: a day of
+     * one-minute bars is a ~70 KB file, a month ~2 MB. vwap, buy/sell volume and trades are null
+     * for bar sources that do not carry them. Lineage: source and line of the bar row, or of the
+     * first trade of the bar when aggregated from ticks.
+     */
+    BARS("bars", new StructType(new StructField[] {
+            notNull("symbol", StringType),
+            notNull("timeframe", StringType),
+            notNull("ts", TimestampType),
+            notNull("open", DoubleType),
+            notNull("high", DoubleType),
+            notNull("low", DoubleType),
+            notNull("close", DoubleType),
+            notNull("volume", DoubleType),
+            nullable("vwap", DoubleType),
+            nullable("buy_volume", DoubleType),
+            nullable("sell_volume", DoubleType),
+            nullable("trades", LongType),
+            notNull("month", StringType),
+            notNull("source", StringType),
+            notNull("line", LongType)}),
+            List.of("symbol", "month"), List.of("symbol", "timeframe", "ts")),
+
+    /**
+     * Every rejected input row with its reason. Partitioned by {@code source_key}, a sanitised,
+     * hashed form of the source name ({@link PartitionValues#sourceKey(String)}): file names may
+     * hold any character, partition directory names should not.
+     */
+    QUARANTINE("quarantine", new StructType(new StructField[] {
+            notNull("source_key", StringType),
+            notNull("source", StringType),
+            notNull("line", LongType),
+            notNull("symbol", StringType),
+            notNull("reason", StringType),
+            notNull("message", StringType),
+            notNull("raw", StringType),
+            notNull("run_id", StringType),
+            notNull("ingested_at", TimestampType)}),
+            List.of("source_key"), List.of("source", "line")),
+
+    /**
+     * One row per (ingest run, source file): what was read, accepted and rejected by reason, the
+     * observations, and the table versions the run wrote (null for a table it did not write).
+     * Re-running with the same run id replaces the run's rows.
+     */
+    INGESTS("ingests", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("source", StringType),
+            notNull("symbol", StringType),
+            notNull("format", StringType),
+            notNull("rows_read", LongType),
+            notNull("accepted", LongType),
+            notNull("rejected", LongType),
+            notNull("rejected_by_reason", createMapType(StringType, LongType, false)),
+            notNull("observations", createMapType(StringType, LongType, false)),
+            notNull("bars", LongType),
+            nullable("ticks_version", LongType),
+            nullable("bars_version", LongType),
+            nullable("quarantine_version", LongType),
+            notNull("ingested_at", TimestampType)}),
+            List.of(), List.of("run_id", "source"));
+
+    private final String tableName;
+    private final StructType schema;
+    private final List<String> partitionColumns;
+    private final List<String> keyColumns;
+
+    Table(String tableName, StructType schema, List<String> partitionColumns, List<String> keyColumns) {
+        this.tableName = tableName;
+        this.schema = schema;
+        this.partitionColumns = partitionColumns;
+        this.keyColumns = keyColumns;
+    }
+
+    /** Directory name under the warehouse root. */
+    public String tableName() {
+        return tableName;
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    public List<String> partitionColumns() {
+        return partitionColumns;
+    }
+
+    /** Columns that identify a row: an idempotent write matches on them (plus the partition columns). */
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    private static StructField notNull(String name, DataType type) {
+        return new StructField(name, type, false, Metadata.empty());
+    }
+
+    private static StructField nullable(String name, DataType type) {
+        return new StructField(name, type, true, Metadata.empty());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.massbt.datasets.table;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where the Delta tables live: one root, each table a child directory named after it. The root
+ * is a Hadoop URI ({@code file:/data/wh}, {@code hdfs://nn:8020/massbt}, {@code s3a://bucket/massbt})
+ * or a local path, made absolute; nothing else in the code knows which.
+ *
+ * @param root the root as given, normalised: absolute, no trailing slash
+ */
+public record Warehouse(String root) implements java.io.Serializable {
+
+    /** URI schemes accepted; any other scheme is almost certainly a typo (s3 instead of s3a). */
+    public static final Set<String> SCHEMES = Set.of("file", "hdfs", "s3a");
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):.*");
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
+
+    public Warehouse {
+        Objects.requireNonNull(root, "root");
+        root = normalise(root);
+    }
+
+    /** A warehouse at {@code root} (URI or local path). */
+    public static Warehouse at(String root) {
+        return new Warehouse(root);
+    }
+
+    /** A warehouse in a local directory. */
+    public static Warehouse at(Path dir) {
+        return new Warehouse(dir.toAbsolutePath().normalize().toString());
+    }
+
+    /** The path of table {@code name} ({@code [a-z_]+}): {@code root/name}. */
+    public String path(String name) {
+        Objects.requireNonNull(name, "name");
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Table name '" + name + "' is not valid: use lower-case letters and "
+                    + "'_' only (e.g. ticks, bars, quarantine).");
+        }
+        return root + "/" + name;
+    }
+
+    public String path(Table table) {
+        return path(table.tableName());
+    }
+
+    private static String normalise(String root) {
+        String r = root.strip();
+        if (r.isEmpty()) {
+            throw new IllegalArgumentException("Warehouse root is empty: give a directory or a URI such as "
+                    + "file:/data/massbt, hdfs://namenode:8020/massbt or s3a://bucket/massbt.");
+        }
+        var m = SCHEME.matcher(r);
+        if (m.matches() && m.group(1).length() > 1) { // one letter would be a Windows drive
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            if (!SCHEMES.contains(scheme)) {
+                throw new IllegalArgumentException("Warehouse root '" + root + "' has scheme '" + m.group(1)
+                        + ":', which is not supported. Use one of " + SCHEMES.stream().sorted().toList()
+                        + " (for Amazon S3 the Hadoop scheme is s3a:) or a local path.");
+            }
+            String rest = r.substring(scheme.length() + 1);
+            if (rest.isEmpty() || rest.equals("/") || rest.equals("//")) {
+                throw new IllegalArgumentException("Warehouse root '" + root + "' names no directory: add a path, "
+                        + "e.g. " + scheme + "://bucket/massbt.");
+            }
+            if (!scheme.equals("file") && !rest.startsWith("//")) {
+                throw new IllegalArgumentException("Warehouse root '" + root + "' has no authority: write "
+                        + scheme + "://host-or-bucket/path.");
+            }
+            return scheme + ":" + stripTrailingSlashes(rest);
+        }
+        return stripTrailingSlashes(Path.of(r).toAbsolutePath().normalize().toString());
+    }
+
+    private static String stripTrailingSlashes(String s) {
+        int end = s.length();
+        while (end > 1 && s.charAt(end - 1) == '/' && !s.substring(0, end).endsWith("://")) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    @Override
+    public String toString() {
+        return root;
+    }
+}
