@@ -209,7 +209,7 @@ public final class Kernel {
         double[] a = values(c.left(), ctx.bars, cache);
         double[] b = c.right() instanceof Constant ? null : values(c.right(), ctx.bars, cache);
         double v = b == null ? ((Constant) c.right()).value() : Double.NaN;
-        if (!pair.hasGt && (pair.uses > 1 || c.comparison().isCross())) {
+        if (!pair.hasGt && pair.uses > 1) {
             // More than one bitset of this pair will be needed: one pass for all three.
             if (b == null) {
                 Bits.compare(a, v, n, pair.gt, pair.lt, pair.valid);
