@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
  * text; it validates everything, so a ref never carries a name that could surprise a path
  * or a query.
  */
-public sealed interface DatasetRef permits DatasetRef.Bitstamp2013, DatasetRef.HistData, DatasetRef.Synthetic,
+public sealed interface DatasetRef extends java.io.Serializable permits DatasetRef.Bitstamp2013, DatasetRef.HistData, DatasetRef.Synthetic,
         DatasetRef.UserFiles {
 
     /** The canonical name, as recorded in tables. */
@@ -52,8 +52,11 @@ public sealed interface DatasetRef permits DatasetRef.Bitstamp2013, DatasetRef.H
     }
 
     /**
-     * A synthetic market of {@code symbols} symbols ({@code SYN001}, {@code SYN002}, ...) over
-     * {@code days} days of one-minute bars, deterministic for {@code seed}.
+     * A synthetic market of {@code symbols} symbols over {@code days} days of one-minute bars,
+     * deterministic for {@code seed}. Symbols carry the seed ({@code SYN42_001},
+     * {@code SYN42_002}, ...; a negative seed is written with N): markets of different seeds
+     * never collide in the bars table, while the same seed with more days or symbols extends
+     * the same series (a symbol's bars depend only on seed and symbol).
      */
     record Synthetic(int symbols, int days, long seed) implements DatasetRef {
         public static final int MAX_SYMBOLS = 1_000;
@@ -74,7 +77,8 @@ public sealed interface DatasetRef permits DatasetRef.Bitstamp2013, DatasetRef.H
         }
 
         public List<String> symbolNames() {
-            return IntStream.rangeClosed(1, symbols).mapToObj(i -> String.format(Locale.ROOT, "SYN%03d", i)).toList();
+            String prefix = "SYN" + Long.toString(seed).replace('-', 'N') + "_";
+            return IntStream.rangeClosed(1, symbols).mapToObj(i -> prefix + String.format(Locale.ROOT, "%03d", i)).toList();
         }
     }
 

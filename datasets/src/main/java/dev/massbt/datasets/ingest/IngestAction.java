@@ -17,8 +17,6 @@ import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Reason;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
-import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -209,6 +207,7 @@ public final class IngestAction {
             }
             reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
 
+            DeltaWrites writes = new DeltaWrites(spark, warehouse);
             Map<Table, Long> inserted = new EnumMap<>(Table.class);
             Map<Table, Long> versions = new EnumMap<>(Table.class);
             long rejected = produced.getOrDefault(Tagged.REJECTED, 0L);
@@ -216,25 +215,25 @@ public final class IngestAction {
                 describe(sc, run, "quarantine " + rejected + " rejected rows");
                 Set<String> keys = new TreeSet<>();
                 reports.forEach(r -> keys.add(PartitionValues.sourceKey(r.source())));
-                insertNew(Table.QUARANTINE, payload(tagged, Tagged.REJECTED),
+                insertNew(writes, Table.QUARANTINE, payload(tagged, Tagged.REJECTED),
                         col("t.source_key").isin(keys.toArray()), inserted, versions);
             }
             if (spec.trades() && produced.getOrDefault(Tagged.TICK, 0L) > 0) {
                 describe(sc, run, "write " + produced.get(Tagged.TICK) + " ticks of " + symbol + " (" + dates.size()
                         + " days)");
                 Object[] days = dates.stream().map(LocalDate::parse).toArray();
-                insertNew(Table.TICKS, payload(tagged, Tagged.TICK),
+                insertNew(writes, Table.TICKS, payload(tagged, Tagged.TICK),
                         col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions);
             }
             if (bars > 0) {
                 describe(sc, run, "write " + bars + " " + timeframe + " bars of " + symbol + " (" + months.size()
                         + " months)");
-                insertNew(Table.BARS, payload(tagged, Tagged.BAR), col("t.symbol").equalTo(lit(symbol))
+                insertNew(writes, Table.BARS, payload(tagged, Tagged.BAR), col("t.symbol").equalTo(lit(symbol))
                         .and(col("t.timeframe").equalTo(lit(timeframe.label())))
                         .and(col("t.month").isin(months.toArray())), inserted, versions);
             }
             describe(sc, run, "record the run in ingests");
-            writeIngests(run, reports, reportRows, versions, now);
+            writeIngests(writes, run, reports, reportRows, versions, now);
             IngestResult result = new IngestResult(run, reports, bars, inserted, versions,
                     (System.nanoTime() - startNanos) / 1_000_000L);
             LOG.info("{}", result.summary());
@@ -338,49 +337,14 @@ public final class IngestAction {
         return tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
     }
 
-    /**
-     * MERGE that inserts the rows of {@code rows} whose key is not in the table yet, never
-     * updating one, so repeating it changes nothing. The condition is built from columns, never
-     * from strings: {@code prune} restricts the target to the partitions the rows fall in.
-     */
-    private void insertNew(Table table, Dataset<Row> rows, Column prune, Map<Table, Long> inserted,
-                           Map<Table, Long> versions) {
-        long start = System.nanoTime();
-        DeltaTable target = create(table);
-        Row metrics = target.as("t").merge(rows.as("s"), prune.and(keyMatch(table)))
-                .whenNotMatched().insertAll().execute().first();
-        long n = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
-        inserted.put(table, n);
-        versions.put(table, version(target));
-        LOG.info("ingest: {} rows inserted into {} (version {}) in {} ms", n, table.tableName(), versions.get(table),
-                (System.nanoTime() - start) / 1_000_000L);
+    private void insertNew(DeltaWrites writes, Table table, Dataset<Row> rows, Column prune,
+                           Map<Table, Long> inserted, Map<Table, Long> versions) {
+        DeltaWrites.Written w = writes.insertNew(table, rows, prune);
+        inserted.put(table, w.inserted());
+        versions.put(table, w.version());
     }
 
-    private static Column keyMatch(Table table) {
-        Set<String> columns = new LinkedHashSet<>(table.keyColumns());
-        columns.addAll(table.partitionColumns());
-        Column c = null;
-        for (String name : columns) {
-            Column eq = col("t." + name).equalTo(col("s." + name));
-            c = c == null ? eq : c.and(eq);
-        }
-        return c;
-    }
-
-    private DeltaTable create(Table table) {
-        DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(warehouse.path(table))
-                .addColumns(table.schema());
-        if (!table.partitionColumns().isEmpty()) {
-            b = b.partitionedBy(table.partitionColumns().toArray(String[]::new));
-        }
-        return b.execute();
-    }
-
-    private static long version(DeltaTable t) {
-        return t.history(1).select("version").first().getLong(0);
-    }
-
-    private void writeIngests(String run, List<IngestReport> reports, List<Row> reportRows, Map<Table, Long> versions,
+    private void writeIngests(DeltaWrites writes, String run, List<IngestReport> reports, List<Row> reportRows, Map<Table, Long> versions,
                               Instant at) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < reports.size(); i++) {
@@ -395,10 +359,7 @@ public final class IngestAction {
                     report.getLong(report.fieldIndex("bars")), versions.get(Table.TICKS), versions.get(Table.BARS),
                     versions.get(Table.QUARANTINE), at));
         }
-        DeltaTable target = create(Table.INGESTS);
-        target.as("t").merge(spark.createDataFrame(rows, Table.INGESTS.schema()).as("s"), keyMatch(Table.INGESTS))
-                .whenMatched().updateAll().whenNotMatched().insertAll().execute();
-        versions.put(Table.INGESTS, version(target));
+        versions.put(Table.INGESTS, writes.upsert(Table.INGESTS, spark.createDataFrame(rows, Table.INGESTS.schema())));
     }
 
     /** The reader's message for a file that cannot be read (it names the file), else the error as is. */

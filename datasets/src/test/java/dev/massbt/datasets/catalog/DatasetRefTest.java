@@ -22,7 +22,8 @@ class DatasetRefTest {
         assertThat(s).isEqualTo(new DatasetRef.Synthetic(4, 365, 42));
         assertThat(s.name()).isEqualTo("synthetic:4x365:42");
         assertThat(DatasetRef.parse(s.name())).isEqualTo(s);
-        assertThat(s.symbolNames()).containsExactly("SYN001", "SYN002", "SYN003", "SYN004");
+        assertThat(s.symbolNames()).containsExactly("SYN42_001", "SYN42_002", "SYN42_003", "SYN42_004");
+        assertThat(new DatasetRef.Synthetic(1, 1, -7).symbolNames()).containsExactly("SYNN7_001");
         assertThat(DatasetRef.parse("synthetic:1x1:-7")).isEqualTo(new DatasetRef.Synthetic(1, 1, -7));
     }
 
