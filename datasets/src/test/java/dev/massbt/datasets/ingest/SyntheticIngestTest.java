@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.massbt.datasets.SharedSpark;
+import dev.massbt.datasets.catalog.DatasetCatalog;
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.synthetic.SyntheticMarket;
 import dev.massbt.datasets.table.BarsLoader;
@@ -11,7 +12,9 @@ import dev.massbt.datasets.table.BarsQuery;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.strategies.bars.BarSeries;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,18 @@ class SyntheticIngestTest {
         SyntheticIngest.Result other = SyntheticIngest.on(spark).warehouse(warehouse)
                 .dataset(new DatasetRef.Synthetic(1, 2, 8)).execute();
         assertThat(other.barsInserted()).isEqualTo(2L * 1440);
+
+        List<DatasetCatalog.Entry> catalog = DatasetCatalog.list(spark, warehouse);
+        assertThat(catalog).extracting(DatasetCatalog.Entry::symbol)
+                .containsExactly("SYN7_001", "SYN7_002", "SYN7_003", "SYN8_001");
+        DatasetCatalog.Entry e = catalog.get(1);
+        assertThat(e.timeframe()).isEqualTo("1m");
+        assertThat(e.rows()).isEqualTo(2L * 1440);
+        assertThat(e.firstBar()).isEqualTo(Instant.ofEpochMilli(from));
+        assertThat(e.lastBar()).isEqualTo(Instant.ofEpochMilli(from + 2 * 86_400_000L - 60_000L));
+        assertThat(e.sources()).containsExactly("synthetic:3x2:7");
+        assertThat(e.barsVersion()).isEqualTo(other.barsVersion());
+        assertThat(DatasetCatalog.list(spark, SharedSpark.freshWarehouse("empty"))).isEmpty();
     }
 
     @Test
