@@ -2,14 +2,14 @@ package dev.massbt.datasets;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.massbt.datasets.catalog.DatasetRef;
+import dev.massbt.datasets.catalog.DatasetSources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 /** Where the tests' real data is, and small files written for a test. */
 public final class TestFiles {
 
-    public static final String BITSTAMP_RESOURCE = "bitstamp_trades_from_20131125_usd.csv";
+    public static final String BITSTAMP_RESOURCE = DatasetSources.BITSTAMP_RESOURCE;
 
     private TestFiles() {
     }
@@ -40,21 +40,8 @@ public final class TestFiles {
 
     /** The real Bitstamp trades from ta4j-examples' jar, copied once under target/ (readers take paths). */
     public static synchronized Path bitstampTrades() {
-        Path out = Path.of("target", "test-data", BITSTAMP_RESOURCE).toAbsolutePath();
-        if (!Files.exists(out)) {
-            try (InputStream in = TestFiles.class.getClassLoader().getResourceAsStream(BITSTAMP_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(BITSTAMP_RESOURCE + " not on the test classpath (ta4j-examples)");
-                }
-                Files.createDirectories(out.getParent());
-                Path tmp = Files.createTempFile(out.getParent(), "bitstamp", ".tmp");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
+        return DatasetSources.resolve(new DatasetRef.Bitstamp2013(), null, Path.of("target", "test-data").toAbsolutePath())
+                .paths().get(0);
     }
 
     public static Path write(Path dir, String name, String content) {

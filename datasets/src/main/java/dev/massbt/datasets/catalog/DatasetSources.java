@@ -27,8 +27,8 @@ public final class DatasetSources {
     }
 
     /** Files to ingest as one symbol, in one format. */
-    public record Files(List<Path> paths, RowFormat format, String symbol) {
-        public Files {
+    public record Inputs(List<Path> paths, RowFormat format, String symbol) {
+        public Inputs {
             paths = List.copyOf(paths);
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(symbol, "symbol");
@@ -45,14 +45,14 @@ public final class DatasetSources {
      *
      * @throws IllegalArgumentException naming what is missing and how to get it
      */
-    public static Files resolve(DatasetRef ref, Path dataDir, Path workDir) {
+    public static Inputs resolve(DatasetRef ref, Path dataDir, Path workDir) {
         Objects.requireNonNull(ref, "ref");
         if (ref instanceof DatasetRef.Bitstamp2013) {
-            return new Files(List.of(copyResource(BITSTAMP_RESOURCE, workDir)), TradeFormat.BITSTAMP,
+            return new Inputs(List.of(copyResource(BITSTAMP_RESOURCE, workDir)), TradeFormat.BITSTAMP,
                     DatasetRef.Bitstamp2013.SYMBOL);
         }
         if (ref instanceof DatasetRef.HistData h) {
-            return new Files(histDataFiles(h, dataDir), BarFormat.HISTDATA_M1, h.instrument());
+            return new Inputs(histDataFiles(h, dataDir), BarFormat.HISTDATA_M1, h.instrument());
         }
         if (ref instanceof DatasetRef.Synthetic s) {
             throw new IllegalArgumentException("Dataset " + s.name() + " is generated, not read from files: use "
@@ -63,14 +63,14 @@ public final class DatasetSources {
     }
 
     static List<Path> histDataFiles(DatasetRef.HistData h, Path dataDir) {
-        if (dataDir == null || !java.nio.file.Files.isDirectory(dataDir)) {
+        if (dataDir == null || !Files.isDirectory(dataDir)) {
             throw new IllegalArgumentException("Dataset " + h.name() + " needs the HistData.com downloads "
                     + h.fileGlob() + " in a data directory, and " + (dataDir == null ? "none was given"
                     : dataDir.toAbsolutePath() + " is not a directory") + ". Download the ASCII M1 zips from "
                     + "histdata.com into a directory and pass it as the data directory.");
         }
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = java.nio.file.Files.newDirectoryStream(dataDir, h.fileGlob())) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir, h.fileGlob())) {
             ds.forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
@@ -87,7 +87,7 @@ public final class DatasetSources {
     private static Path copyResource(String name, Path workDir) {
         Objects.requireNonNull(workDir, "workDir");
         Path out = workDir.resolve(name);
-        if (java.nio.file.Files.exists(out)) {
+        if (Files.exists(out)) {
             return out;
         }
         try (InputStream in = DatasetSources.class.getClassLoader().getResourceAsStream(name)) {
@@ -95,10 +95,10 @@ public final class DatasetSources {
                 throw new IllegalStateException(name + " is not on the classpath: the build ships it in the "
                         + "org.ta4j:ta4j-examples artifact; rebuild with that dependency.");
             }
-            java.nio.file.Files.createDirectories(workDir);
-            Path tmp = java.nio.file.Files.createTempFile(workDir, "resource", ".tmp");
-            java.nio.file.Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            java.nio.file.Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(workDir);
+            Path tmp = Files.createTempFile(workDir, "resource", ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + name + " to " + workDir.toAbsolutePath() + ": "

@@ -18,7 +18,7 @@ class DatasetSourcesTest {
 
     @Test
     void bitstampComesFromTheShippedResource() throws Exception {
-        DatasetSources.Files f = DatasetSources.resolve(DatasetRef.parse("bitstamp-btcusd-2013"), null, work);
+        DatasetSources.Inputs f = DatasetSources.resolve(DatasetRef.parse("bitstamp-btcusd-2013"), null, work);
         assertThat(f.symbol()).isEqualTo("BTCUSD");
         assertThat(f.format()).isSameAs(TradeFormat.BITSTAMP);
         assertThat(f.trades()).isTrue();
@@ -31,7 +31,7 @@ class DatasetSourcesTest {
     @Test
     void histDataIsEveryYearlyZipOfTheInstrument() {
         Path dir = TestFiles.sharedData().resolve("histdata-m1");
-        DatasetSources.Files f = DatasetSources.resolve(DatasetRef.parse("histdata-eurusd-m1"), dir, work);
+        DatasetSources.Inputs f = DatasetSources.resolve(DatasetRef.parse("histdata-eurusd-m1"), dir, work);
         assertThat(f.symbol()).isEqualTo("EURUSD");
         assertThat(f.format()).isSameAs(BarFormat.HISTDATA_M1);
         assertThat(f.paths()).extracting(p -> p.getFileName().toString())

@@ -58,8 +58,6 @@ final class Simulator {
 
     // outputs of the last run
     private double finalEquity;
-    private double maxDrawdown;
-    private long barsInMarket;
     private int days;
 
     Simulator(CostModel costs) {
@@ -144,8 +142,6 @@ final class Simulator {
             prev = dailyEquity[j];
         }
         finalEquity = equity;
-        maxDrawdown = Math.min(1.0, maxDd);
-        barsInMarket = inMarket;
     }
 
     /**
@@ -227,11 +223,11 @@ final class Simulator {
     }
 
     double maxDrawdown() {
-        return maxDrawdown;
+        return Math.min(1.0, maxDd);
     }
 
     long barsInMarket() {
-        return barsInMarket;
+        return inMarket;
     }
 
     int tradeCount() {
