@@ -5,7 +5,7 @@ package dev.massbt.strategies.kernel;
  * (entry and exit); slippage moves every fill price against the trader (buys higher,
  * sells lower), stop and take-profit fills included.
  */
-public record CostModel(double commissionBps, double slippageBps) {
+public record CostModel(double commissionBps, double slippageBps) implements java.io.Serializable {
 
     public static final CostModel ZERO = new CostModel(0, 0);
     private static final double MAX_BPS = 1000;

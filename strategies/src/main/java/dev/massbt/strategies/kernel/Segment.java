@@ -8,7 +8,7 @@ import java.util.Objects;
  * before the range (that is the past, not look-ahead); bars at or after {@code toMillis}
  * are never read. A position still open at the last bar is closed at its close.
  */
-public record Segment(String name, long fromMillis, long toMillis) {
+public record Segment(String name, long fromMillis, long toMillis) implements java.io.Serializable {
 
     public static final Segment ALL = new Segment("all", Long.MIN_VALUE, Long.MAX_VALUE);
 

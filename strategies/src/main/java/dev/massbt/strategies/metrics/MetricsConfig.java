@@ -9,7 +9,7 @@ package dev.massbt.strategies.metrics;
  * @param riskFreeRate annual risk-free rate {@code rf} as a fraction (0.05 = 5% a year), finite,
  *     in {@code [-0.5, 1]}. Its daily equivalent is {@link #dailyRiskFreeRate()}.
  */
-public record MetricsConfig(int periodsPerYear, double riskFreeRate) {
+public record MetricsConfig(int periodsPerYear, double riskFreeRate) implements java.io.Serializable {
 
     public MetricsConfig {
         if (periodsPerYear < 1 || periodsPerYear > 366) {

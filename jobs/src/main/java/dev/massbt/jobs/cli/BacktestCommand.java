@@ -1,0 +1,191 @@
+package dev.massbt.jobs.cli;
+
+import dev.massbt.jobs.backtest.BacktestAction;
+import dev.massbt.jobs.backtest.BacktestResult;
+import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.backtest.StrategySet;
+import dev.massbt.jobs.generate.StoredStrategy;
+import dev.massbt.jobs.generate.StrategyStore;
+import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.tables.RunWrites;
+import dev.massbt.strategies.format.InvalidStrategyException;
+import dev.massbt.strategies.format.Strategy;
+import dev.massbt.strategies.format.StrategyJson;
+import dev.massbt.strategies.kernel.CostModel;
+import dev.massbt.strategies.metrics.MetricsConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code massbt backtest}: strategies x symbols x dates into results, returns, trades, equity. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Backtest strategies (a run's set, JSON files, or stored strategies by filter) over symbols of "
+                + "the bars table, with an in-sample / out-of-sample split, into results and returns (every "
+                + "strategy) and trades and equity (the top ones).")
+final class BacktestCommand extends JobCommand {
+
+    static final class Source {
+        @Option(names = "--strategies-run", paramLabel = "RUN", description = "The strategies of this generate or "
+                + "backtest run.")
+        String run;
+
+        @Option(names = "--json", paramLabel = "PATH", description = "Strategy JSON files or directories of them "
+                + "(a file may hold one strategy or an array); stored with origin 'user'.", split = ",")
+        List<Path> json;
+
+        @Option(names = "--all", description = "Stored strategies, filtered by --origin and --max-complexity.")
+        boolean all;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = "With --all: random, genetic, grid or user.")
+    String origin;
+
+    @Option(names = "--max-complexity", paramLabel = "C", description = "With --all: complexity at most C.")
+    Integer maxComplexity;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100000", description = "With --all: at most N "
+            + "strategies (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--symbols", paramLabel = "SYM", split = ",", required = true,
+            description = "Symbols of the bars table, comma-separated.")
+    List<String> symbols;
+
+    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day (UTC), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day (UTC), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "0.7", description = "Out-of-sample split: a "
+            + "fraction of each symbol's range in-sample (0.7), a date (out-of-sample from it), or none. Default "
+            + "${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(names = "--commission-bps", paramLabel = "BPS", defaultValue = "0", description = "Commission per fill, "
+            + "basis points (default ${DEFAULT-VALUE}).")
+    double commissionBps;
+
+    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0", description = "Slippage per fill, "
+            + "basis points (default ${DEFAULT-VALUE}).")
+    double slippageBps;
+
+    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "Trading days per year "
+            + "for annualising: 365 (crypto, default) or 252 (equities, FX).")
+    int periodsPerYear;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "0", description = "Strategies per task "
+            + "(default: chosen from the core count).")
+    int chunkSize;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Keep trades and equity of the "
+            + "best N strategies by --top-metric (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--top-metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "Default "
+            + "${DEFAULT-VALUE}.")
+    String topMetric;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one); re-running "
+            + "an id replaces its rows.")
+    String runId;
+
+    @Override
+    String runIdOption() {
+        return runId;
+    }
+
+    @Override
+    Outcome run(SparkSession spark, RunWrites writes, RunId run) {
+        Split s = parseSplit(split);
+        BacktestResult r = backtest(spark, writes, run, strategies(spark, writes, run), s);
+        out(r.summary());
+        Map<String, Long> counts = new HashMap<>();
+        counts.put("strategies", (long) r.strategies());
+        counts.put("symbols", (long) r.symbols().size());
+        counts.put("result_rows", r.resultRows());
+        counts.put("trade_rows", r.tradeRows());
+        counts.put("strategy_bars", r.strategyBars());
+        counts.put("eval_ms", r.evalMillis());
+        return new Outcome(r.inputVersions(), r.outputVersions(), counts);
+    }
+
+    BacktestResult backtest(SparkSession spark, RunWrites writes, RunId run, StrategySet set, Split s) {
+        return BacktestAction.on(spark, writes, run).strategies(set).symbols(symbols)
+                .range(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .split(s).chunkSize(chunkSize).costs(new CostModel(commissionBps, slippageBps))
+                .metrics(new MetricsConfig(periodsPerYear, 0.0)).top(top, topMetric).execute();
+    }
+
+    private StrategySet strategies(SparkSession spark, RunWrites writes, RunId run) {
+        StrategyStore store = new StrategyStore(spark, writes);
+        if (source.run != null) {
+            return store.ofRun(RunId.of(source.run));
+        }
+        if (source.json != null) {
+            List<StoredStrategy> given = readJson(source.json);
+            store.store(RunId.of(run.value()), given);
+            return StrategyStore.setOf(given);
+        }
+        StrategySet selected = store.select(origin, maxComplexity, limit);
+        store.recordSet(run, selected);
+        return selected;
+    }
+
+    static Split parseSplit(String text) {
+        return Split.parse(text);
+    }
+
+    /** Every strategy in the files and directories (*.json, sorted), each error naming its file. */
+    static List<StoredStrategy> readJson(List<Path> paths) {
+        List<StoredStrategy> out = new ArrayList<>();
+        for (Path p : paths) {
+            List<Path> files = new ArrayList<>();
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list " + p + ": " + e.getMessage(), e);
+                }
+                if (files.isEmpty()) {
+                    throw new IllegalArgumentException("Directory " + p + " holds no .json strategy files.");
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException("Strategy file " + p + " does not exist.");
+            }
+            for (Path f : files) {
+                List<Strategy> parsed;
+                try {
+                    parsed = StrategyJson.parseAll(Files.readString(f));
+                } catch (InvalidStrategyException e) {
+                    throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + f + ": " + e.getMessage(), e);
+                }
+                for (Strategy s : parsed) {
+                    out.add(StoredStrategy.of(s, "user", f.getFileName().toString()));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.massbt.jobs.cli;
+
+import dev.massbt.jobs.runs.RunRecorder;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code massbt} command line: sub-commands, error handling and exit codes. */
+@Command(name = "massbt", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
+        description = "Mass backtesting of trading strategies on Apache Spark, results in Delta Lake tables.",
+        subcommands = {SynthCommand.class, DatasetsCommand.class, GenerateCommand.class,
+            BacktestCommand.class, RankCommand.class, RunsCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Commands implements Runnable {
+
+    /** Exit code of bad arguments or bad input (picocli's usage code). */
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+    /** Exit code of a job that failed for another reason. */
+    public static final int FAILED = CommandLine.ExitCode.SOFTWARE;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Commands());
+        cl.setParameterExceptionHandler(Commands::badArguments);
+        cl.setExecutionExceptionHandler(Commands::failed);
+        return cl;
+    }
+
+    /** One line, the command's name and what is wrong, and where help is: exit 2. */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage() + " (see "
+                + cl.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return USAGE;
+    }
+
+    /** Bad input found while running (IllegalArgumentException) exits 2, anything else 1; both one message. */
+    private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String name = cl.getCommandSpec().qualifiedName();
+        if (e instanceof IllegalArgumentException) {
+            err.println(name + ": " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        err.println(name + " failed: " + rootMessage(e));
+        if (Boolean.getBoolean("massbt.stacktrace")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(run with MASSBT_STACKTRACE=1 for the stack trace)");
+        }
+        err.flush();
+        return FAILED;
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage() != null ? e.getMessage() : e.toString();
+        Throwable cause = e.getCause();
+        return cause != null && cause != e && cause.getMessage() != null && !m.contains(cause.getMessage())
+                ? m + " (cause: " + cause.getMessage() + ")" : m;
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"massbt " + RunRecorder.codeVersion()};
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.massbt.jobs.cli;
+
+import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.jobs.runs.RunRecorder;
+import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.tables.RunWrites;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What every command shares: the warehouse, the local core count, the run id, the session,
+ * and the {@code runs} row that records the command (RUNNING, then SUCCEEDED or FAILED).
+ */
+abstract class JobCommand implements Callable<Integer> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--warehouse", paramLabel = "DIR|URI",
+            description = "Where the Delta tables live: a local directory or a file:, hdfs: or s3a: URI. "
+                    + "Default: $MASSBT_WAREHOUSE, else ./warehouse.")
+    String warehouse;
+
+    @Option(names = "--cores", paramLabel = "N", description = "Cores of the embedded local Spark (ignored under "
+            + "spark-submit). Default: all.")
+    int cores;
+
+    /** The run's id option, for commands that record a run. */
+    abstract String runIdOption();
+
+    /** The command's seeds, recorded with the run. */
+    Map<String, Long> seeds() {
+        return Map.of();
+    }
+
+    /** The work; returns the counts and table versions to record. */
+    abstract Outcome run(SparkSession spark, RunWrites writes, RunId run);
+
+    /** Whether the command records a row in {@code runs}. */
+    boolean recorded() {
+        return true;
+    }
+
+    record Outcome(Map<String, Long> inputs, Map<String, Long> outputs, Map<String, Long> counts) {
+    }
+
+    /** When the command started, before the SparkSession: benchmarks count Spark's start. */
+    long startedNanos;
+
+    @Override
+    public Integer call() {
+        startedNanos = System.nanoTime();
+        Warehouse w = warehouse();
+        RunId run = runIdOption() == null ? RunId.fresh(spec.name()) : RunId.of(runIdOption());
+        SparkSession spark = Sessions.open(w, cores);
+        LOG.info("{} {}: Spark {} ready in {} ms, warehouse {}", spec.name(), run, spark.sparkContext().master(),
+                (System.nanoTime() - startedNanos) / 1_000_000L, w);
+        RunWrites writes = new RunWrites(spark, w);
+        if (!recorded()) {
+            run(spark, writes, run);
+            return 0;
+        }
+        RunRecorder recorder = RunRecorder.start(spark, writes, run, spec.name(), args(), seeds());
+        try {
+            Outcome o = run(spark, writes, run);
+            recorder.succeeded(o.inputs(), o.outputs(), o.counts());
+            return 0;
+        } catch (RuntimeException e) {
+            recorder.failed(e);
+            throw e;
+        }
+    }
+
+    Warehouse warehouse() {
+        String w = warehouse;
+        if (w == null) {
+            String env = System.getenv("MASSBT_WAREHOUSE");
+            w = env == null || env.isBlank() ? "warehouse" : env;
+        }
+        return Warehouse.at(w);
+    }
+
+    private List<String> args() {
+        return spec.commandLine().getParseResult().originalArgs();
+    }
+
+    void out(String text) {
+        spec.commandLine().getOut().println(text);
+        spec.commandLine().getOut().flush();
+    }
+}

@@ -1,0 +1,249 @@
+package dev.massbt.jobs.rank;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+
+import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.runs.RunRecorder;
+import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.tables.RunTable;
+import dev.massbt.jobs.tables.RunWrites;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ranks the strategies of a finished backtest run into {@code leaderboard}: by a metric on the
+ * in-sample segment (or the whole range when the run had no split), after filters on trade
+ * count, drawdown and out-of-sample agreement, with the out-of-sample figures beside. The JSON
+ * of the top strategies is exported next to the tables ({@code exports/<run>/}), so the
+ * leaderboard names a file a user can open, edit and backtest again.
+ *
+ * <p>Reads the run's results at the version the {@code runs} table recorded for it: a run
+ * that has not finished, or failed, cannot be ranked.
+ */
+public final class RankAction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RankAction.class);
+    public static final Set<String> METRICS = Set.of("total_return", "cagr", "sharpe", "sortino", "calmar",
+            "win_rate", "profit_factor", "avg_trade", "exposure");
+
+    /** Rank strategies across symbols (metric averaged) or each (strategy, symbol) pair. */
+    public enum Group { STRATEGY, SYMBOL }
+
+    private final SparkSession spark;
+    private final RunWrites writes;
+    private final RunId run;
+    private String metric = "sharpe";
+    private Group group = Group.STRATEGY;
+    private long minTrades = 1;
+    private Double maxDrawdown;
+    private boolean oosPositive;
+    private Double minOosRatio;
+    private int export = 10;
+
+    private RankAction(SparkSession spark, RunWrites writes, RunId run) {
+        this.spark = Objects.requireNonNull(spark, "spark");
+        this.writes = Objects.requireNonNull(writes, "writes");
+        this.run = Objects.requireNonNull(run, "run");
+    }
+
+    public static RankAction on(SparkSession spark, RunWrites writes, RunId backtestRun) {
+        return new RankAction(spark, writes, backtestRun);
+    }
+
+    public RankAction metric(String m) {
+        if (!METRICS.contains(m)) {
+            throw new IllegalArgumentException("Cannot rank by '" + m + "': use one of " + new TreeSet<>(METRICS) + ".");
+        }
+        this.metric = m;
+        return this;
+    }
+
+    public RankAction group(Group g) {
+        this.group = Objects.requireNonNull(g, "group");
+        return this;
+    }
+
+    /** Keep strategies with at least {@code n} in-sample trades (summed over symbols). Default 1. */
+    public RankAction minTrades(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("minimum trades must be >= 0, got " + n);
+        }
+        this.minTrades = n;
+        return this;
+    }
+
+    /** Keep strategies whose in-sample max drawdown is at most {@code fraction} (e.g. 0.3). */
+    public RankAction maxDrawdown(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("maximum drawdown must be in (0, 1], got " + fraction);
+        }
+        this.maxDrawdown = fraction;
+        return this;
+    }
+
+    /** Keep strategies whose out-of-sample score is positive too. */
+    public RankAction oosPositive() {
+        this.oosPositive = true;
+        return this;
+    }
+
+    /** Keep strategies whose out-of-sample score is at least {@code ratio} x the in-sample score. */
+    public RankAction minOosRatio(double ratio) {
+        this.minOosRatio = ratio;
+        return this;
+    }
+
+    /** How many top strategies get their JSON exported (default 10). */
+    public RankAction export(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("export count must be >= 0, got " + n);
+        }
+        this.export = n;
+        return this;
+    }
+
+    public Leaderboard execute() {
+        long start = System.nanoTime();
+        Row runRow = RunRecorder.find(spark, writes, run);
+        if (runRow == null) {
+            throw new IllegalArgumentException("Cannot rank run " + run + ": it is not in " + writes.path(RunTable.RUNS)
+                    + ". Give the id of a backtest run ('massbt runs' lists them).");
+        }
+        String status = runRow.getString(runRow.fieldIndex("status"));
+        String command = runRow.getString(runRow.fieldIndex("command"));
+        Map<String, Long> outputs = runRow.getJavaMap(runRow.fieldIndex("output_versions"));
+        if (!RunRecorder.SUCCEEDED.equals(status) || !outputs.containsKey(RunTable.RESULTS.tableName())) {
+            throw new IllegalArgumentException("Cannot rank run " + run + ": it is a " + command + " run with status "
+                    + status + " and no results. Rank a backtest run that succeeded.");
+        }
+        long resultsVersion = outputs.get(RunTable.RESULTS.tableName());
+        Dataset<Row> results = spark.read().format("delta").option("versionAsOf", resultsVersion)
+                .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
+        List<String> segments = results.select("segment").distinct().collectAsList().stream().map(r -> r.getString(0))
+                .toList();
+        String rankSegment = segments.contains(Split.IN_SAMPLE) ? Split.IN_SAMPLE : Split.ALL;
+        boolean hasOos = segments.contains(Split.OUT_OF_SAMPLE);
+        if ((oosPositive || minOosRatio != null) && !hasOos) {
+            throw new IllegalArgumentException("Cannot filter on out-of-sample agreement: run " + run + " has no "
+                    + "out-of-sample segment. Backtest with --split.");
+        }
+        long trials = results.agg(countDistinct("strategy_id")).first().getLong(0);
+        Column[] keys = group == Group.STRATEGY ? new Column[] {col("strategy_id")}
+                : new Column[] {col("strategy_id"), col("symbol")};
+        Dataset<Row> is = aggregate(results.where(col("segment").equalTo(lit(rankSegment))), keys, "is_");
+        Dataset<Row> ranked = is;
+        List<String> joinKeys = group == Group.STRATEGY ? List.of("strategy_id") : List.of("strategy_id", "symbol");
+        if (hasOos) {
+            Dataset<Row> oos = aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), keys, "oos_");
+            ranked = is.join(oos, scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(), "left");
+        }
+        Column keep = col("is_trades").geq(lit(minTrades));
+        if (maxDrawdown != null) {
+            keep = keep.and(col("is_max_drawdown").leq(lit(maxDrawdown)));
+        }
+        if (oosPositive) {
+            keep = keep.and(col("oos_score").gt(lit(0.0)));
+        }
+        if (minOosRatio != null) {
+            keep = keep.and(col("oos_score").geq(col("is_score").multiply(lit(minOosRatio))));
+        }
+        Dataset<Row> names = spark.read().format("delta").load(writes.path(RunTable.STRATEGIES))
+                .select("strategy_id", "name", "json");
+        List<Row> rows = ranked.where(keep).join(names, "strategy_id")
+                .orderBy(col("is_score").desc(), col("strategy_id"))
+                .select(col("strategy_id"), group == Group.SYMBOL ? col("symbol") : lit(null).cast("string").as("symbol"),
+                        col("name"), col("json"), col("is_score"), col("is_sharpe"), col("is_total_return"),
+                        col("is_max_drawdown"), col("is_trades"),
+                        hasOos ? col("oos_sharpe") : lit(null).cast("double"),
+                        hasOos ? col("oos_total_return") : lit(null).cast("double"),
+                        hasOos ? col("oos_max_drawdown") : lit(null).cast("double"),
+                        hasOos ? col("oos_trades") : lit(null).cast("long"))
+                .collectAsList();
+        String filters = filters(rankSegment);
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Row> board = new ArrayList<>(rows.size());
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String path = i < export ? exportJson(i + 1, r.getString(0), r.getString(3)) : null;
+            Leaderboard.Entry e = new Leaderboard.Entry(i + 1, r.getString(0), r.getString(2), r.getString(1),
+                    r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getLong(8),
+                    r.isNullAt(9) ? null : r.getDouble(9), r.isNullAt(10) ? null : r.getDouble(10),
+                    r.isNullAt(11) ? null : r.getDouble(11), r.isNullAt(12) ? null : r.getLong(12), path);
+            entries.add(e);
+            board.add(RowFactory.create(run.value(), e.rank(), e.strategyId(), e.name(), e.symbol(), metric, e.score(),
+                    e.isSharpe(), e.isTotalReturn(), e.isMaxDrawdown(), e.isTrades(), e.oosSharpe(), e.oosTotalReturn(),
+                    e.oosMaxDrawdown(), e.oosTrades(), path, filters, trials, now));
+        }
+        long version = writes.replaceRun(RunTable.LEADERBOARD, run,
+                spark.createDataFrame(board, RunTable.LEADERBOARD.schema()), board.isEmpty());
+        Leaderboard lb = new Leaderboard(run.value(), metric, rankSegment, filters, trials, entries, resultsVersion,
+                version, (System.nanoTime() - start) / 1_000_000L);
+        LOG.info("rank {}: {} of {} strategies pass {} (leaderboard version {})", run, entries.size(), trials, filters,
+                version);
+        return lb;
+    }
+
+    private Dataset<Row> aggregate(Dataset<Row> segment, Column[] keys, String prefix) {
+        return segment.groupBy(keys).agg(avg(metric).as(prefix + "score"), avg("sharpe").as(prefix + "sharpe"),
+                avg("total_return").as(prefix + "total_return"), max("max_drawdown").as(prefix + "max_drawdown"),
+                sum("trades").cast("long").as(prefix + "trades"));
+    }
+
+    private String filters(String segment) {
+        StringBuilder b = new StringBuilder("metric=" + metric + " segment=" + segment + " group="
+                + group.name().toLowerCase(Locale.ROOT) + " min_trades=" + minTrades);
+        if (maxDrawdown != null) {
+            b.append(" max_drawdown=").append(maxDrawdown);
+        }
+        if (oosPositive) {
+            b.append(" oos_positive");
+        }
+        if (minOosRatio != null) {
+            b.append(" min_oos_ratio=").append(minOosRatio);
+        }
+        return b.toString();
+    }
+
+    /** Writes {@code json} to {@code <warehouse>/exports/<run>/<rank>-<id>.json} on any Hadoop file system. */
+    private String exportJson(int rank, String id, String json) {
+        String file = writes.warehouse().root() + "/exports/" + run.value() + "/"
+                + String.format(Locale.ROOT, "%02d-%s.json", rank, id);
+        Path p = new Path(file);
+        try {
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (OutputStream out = fs.create(p, true)) {
+                out.write(dev.massbt.strategies.format.StrategyJson.toPrettyJson(
+                        dev.massbt.strategies.format.StrategyJson.parse(json)).getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+}

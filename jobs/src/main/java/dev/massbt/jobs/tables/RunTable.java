@@ -1,0 +1,214 @@
+package dev.massbt.jobs.tables;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The tables the jobs write: name, schema, partition columns and key. Every table but
+ * {@code strategies} and {@code runs} is partitioned by {@code run_id}: a run replaces its own
+ * partition in one commit and touches nothing else.
+ */
+public enum RunTable {
+
+    /**
+     * Every strategy ever generated, evolved or given, once: key {@code strategy_id} (the hash
+     * of the canonical JSON). {@code origin}: random, genetic, grid or user; {@code source}
+     * says where exactly (generator seed and index, file name). The first run that stored a
+     * strategy is kept in {@code created_run}.
+     */
+    STRATEGIES("strategies", new StructType(new StructField[] {
+            notNull("strategy_id", StringType),
+            notNull("name", StringType),
+            notNull("json", StringType),
+            notNull("origin", StringType),
+            nullable("source", StringType),
+            nullable("generation", IntegerType),
+            notNull("parents", createArrayType(StringType, false)),
+            notNull("complexity", IntegerType),
+            notNull("created_run", StringType),
+            notNull("created_at", TimestampType)}),
+            List.of(), List.of("strategy_id")),
+
+    /** Which strategies a run produced or evaluated, in order: {@code backtest --strategies-run} reads it. */
+    STRATEGY_SETS("strategy_sets", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("ordinal", IntegerType),
+            notNull("strategy_id", StringType)}),
+            List.of("run_id"), List.of("run_id", "ordinal")),
+
+    /** Metrics of every (strategy, symbol, segment) of a backtest run; see {@code Metrics} for definitions. */
+    RESULTS("results", withMetrics(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("strategy_id", StringType),
+            notNull("symbol", StringType),
+            notNull("segment", StringType),
+            notNull("from_ts", TimestampType),
+            notNull("to_ts", TimestampType),
+            notNull("bars", LongType)}),
+            List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment")),
+
+    /**
+     * Daily returns of EVERY evaluated (strategy, symbol, segment), one array per row:
+     * {@code returns[i]} is the simple return of UTC day {@code first_day + day_offsets[i]}.
+     * Overfitting statistics need all trials, not just the winners.
+     */
+    RETURNS("returns", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("strategy_id", StringType),
+            notNull("symbol", StringType),
+            notNull("segment", StringType),
+            notNull("first_day", DateType),
+            notNull("day_offsets", createArrayType(IntegerType, false)),
+            notNull("returns", createArrayType(DoubleType, false))}),
+            List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment")),
+
+    /** The trade list of the run's top strategies. */
+    TRADES("trades", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("strategy_id", StringType),
+            notNull("symbol", StringType),
+            notNull("segment", StringType),
+            notNull("side", StringType),
+            notNull("entry_ts", TimestampType),
+            notNull("entry_price", DoubleType),
+            notNull("exit_ts", TimestampType),
+            notNull("exit_price", DoubleType),
+            notNull("bars", IntegerType),
+            notNull("net_return", DoubleType),
+            notNull("exit_reason", StringType)}),
+            List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment", "entry_ts")),
+
+    /** Daily equity (start 1.0) and drawdown of the run's top strategies. */
+    EQUITY("equity", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("strategy_id", StringType),
+            notNull("symbol", StringType),
+            notNull("segment", StringType),
+            notNull("date", DateType),
+            notNull("equity", DoubleType),
+            notNull("drawdown", DoubleType)}),
+            List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment", "date")),
+
+    /**
+     * A backtest run's ranking: {@code run_id} is the backtest run; ranking it again replaces it.
+     * {@code symbol} is null when strategies are ranked across symbols.
+     */
+    LEADERBOARD("leaderboard", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("rank", IntegerType),
+            notNull("strategy_id", StringType),
+            notNull("name", StringType),
+            nullable("symbol", StringType),
+            notNull("metric", StringType),
+            notNull("score", DoubleType),
+            notNull("is_sharpe", DoubleType),
+            notNull("is_total_return", DoubleType),
+            notNull("is_max_drawdown", DoubleType),
+            notNull("is_trades", LongType),
+            nullable("oos_sharpe", DoubleType),
+            nullable("oos_total_return", DoubleType),
+            nullable("oos_max_drawdown", DoubleType),
+            nullable("oos_trades", LongType),
+            nullable("json_path", StringType),
+            notNull("filters", StringType),
+            notNull("trials", LongType),
+            notNull("ranked_at", TimestampType)}),
+            List.of("run_id"), List.of("run_id", "rank")),
+
+    /**
+     * One row per job run: what ran (command, arguments, seeds, code version), on what (input
+     * table versions), what it wrote (output table versions, counts), how it ended and how long
+     * it took. A run's rows in other tables count only once its status here is {@code SUCCEEDED},
+     * read at the output versions recorded here. Partitioned by run_id like the result tables, so
+     * that recording a run's status is one blind overwrite of its own partition, not a MERGE
+     * (a MERGE costs seconds of join planning per status change).
+     */
+    RUNS("runs", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("command", StringType),
+            notNull("args", createArrayType(StringType, false)),
+            notNull("seeds", createMapType(StringType, LongType, false)),
+            notNull("code_version", StringType),
+            notNull("spark_master", StringType),
+            notNull("input_versions", createMapType(StringType, LongType, false)),
+            notNull("output_versions", createMapType(StringType, LongType, false)),
+            notNull("counts", createMapType(StringType, LongType, false)),
+            notNull("status", StringType),
+            nullable("error", StringType),
+            notNull("started_at", TimestampType),
+            nullable("finished_at", TimestampType),
+            nullable("duration_ms", LongType)}),
+            List.of("run_id"), List.of("run_id"));
+
+    /** The metric columns of {@code results}, in {@code Metrics} order. */
+    public static final List<String> METRIC_COLUMNS = MetricColumns.ALL;
+
+    private final String tableName;
+    private final StructType schema;
+    private final List<String> partitionColumns;
+    private final List<String> keyColumns;
+
+    RunTable(String tableName, StructType schema, List<String> partitionColumns, List<String> keyColumns) {
+        this.tableName = tableName;
+        this.schema = schema;
+        this.partitionColumns = partitionColumns;
+        this.keyColumns = keyColumns;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public StructType schema() {
+        return schema;
+    }
+
+    public List<String> partitionColumns() {
+        return partitionColumns;
+    }
+
+    public List<String> keyColumns() {
+        return keyColumns;
+    }
+
+    /** Partitioned by run_id: written by replacing the run's partition. */
+    public boolean perRun() {
+        return partitionColumns.equals(List.of("run_id"));
+    }
+
+    private static StructType withMetrics(StructField[] head) {
+        List<StructField> fields = new ArrayList<>(List.of(head));
+        for (String m : MetricColumns.ALL) {
+            fields.add(notNull(m, m.equals("trades") ? IntegerType : DoubleType));
+        }
+        return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    /** Holder: enum constants are built before the enum's own static fields. */
+    private static final class MetricColumns {
+        static final List<String> ALL = List.of("total_return", "cagr", "sharpe", "sortino", "max_drawdown",
+                "calmar", "win_rate", "profit_factor", "avg_trade", "avg_win", "avg_loss", "trades", "exposure",
+                "var95", "cvar95");
+    }
+
+    private static StructField notNull(String name, DataType type) {
+        return new StructField(name, type, false, Metadata.empty());
+    }
+
+    private static StructField nullable(String name, DataType type) {
+        return new StructField(name, type, true, Metadata.empty());
+    }
+}
