@@ -250,8 +250,10 @@ class BitstampIngestTest {
                 .input(TestFiles.bitstampTrades()).execute()).hasMessageContaining("no input format");
         assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
                 .symbol("BTCUSD").execute()).hasMessageContaining("no input files");
-        assertThatThrownBy(() -> IngestAction.on(spark).input("s3a://bucket/trades.csv"))
-                .hasMessageContaining("local paths or file: URIs");
+        assertThatThrownBy(() -> IngestAction.on(spark).input("gs://bucket/trades.csv"))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("scheme 'gs:' is not supported")
+                .hasMessageContaining("file:, hdfs: or s3a: URI");
         Path sameName = TestFiles.write(tmp.resolve(""), TestFiles.BITSTAMP_RESOURCE, "timestamp,price,amount\n1,2,3\n");
         assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
                 .symbol("BTCUSD").input(TestFiles.bitstampTrades()).input(sameName).execute())
