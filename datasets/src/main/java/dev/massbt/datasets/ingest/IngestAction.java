@@ -75,8 +75,18 @@ import scala.jdk.javaapi.CollectionConverters;
  * (see {@link Table#keyColumns()}) is not there yet, pruned to the partitions the files touch:
  * re-ingesting a file inserts nothing. Rows are identified by their lineage (source file name,
  * line), so the same file under another directory, or read through a URI, is the same source.
- * The tables are committed one after the other (quarantine, ticks, bars, ingests): if a run dies
- * between two commits, running it again completes it.
+ *
+ * <p><b>Consistency across tables.</b> Delta commits are atomic per table, and Delta has no
+ * transaction spanning several path-based tables, so a run makes four commits, always in this
+ * order: {@code quarantine}, {@code ticks}, {@code bars}, {@code ingests} (a table with nothing to
+ * write is skipped). The {@code ingests} rows, written last, are the record that a run completed;
+ * they hold the versions of the other tables that the run wrote. A run that dies between two
+ * commits leaves the earlier tables written and no {@code ingests} row: running it again (same
+ * files, any run id) completes it, because every MERGE inserts only what is missing. Readers
+ * never see a half-written table, but may see {@code ticks} ahead of {@code bars} while a run is
+ * in progress; a reader that needs the tables to agree pins their versions (time travel, as
+ * {@link dev.massbt.datasets.table.TableVersion} does for bars), e.g. those an {@code ingests}
+ * row records.
  *
  * <p><b>Inputs</b> are local paths, read in place by the task (every executor must see them: a
  * shared file system on a cluster), or {@code hdfs:}, {@code s3a:} or {@code file:} URIs, which a
