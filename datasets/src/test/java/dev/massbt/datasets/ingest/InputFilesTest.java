@@ -46,7 +46,7 @@ class InputFilesTest {
         Path dir = Files.createDirectories(tmp.resolve("landing"));
         TestFiles.write(dir, "b.csv", "x");
         TestFiles.write(dir, "a.csv.gz", "x");
-        TestFiles.write(dir, ".a.csv.crc", "x");
+        TestFiles.write(dir, ".~lock.b.csv#", "x");
         TestFiles.write(dir, "_SUCCESS", "");
         Files.createDirectories(dir.resolve("sub"));
         TestFiles.write(dir.resolve("sub"), "c.csv", "x");
