@@ -73,6 +73,10 @@ public final class IngestBench {
             if (histData == null && syntheticTicks == 0) {
                 throw new IllegalArgumentException("nothing to measure. " + USAGE);
             }
+            if (histData != null && !Files.isDirectory(histData)) {
+                throw new IllegalArgumentException("--histdata " + histData + " is not a directory. Give the directory "
+                        + "of the HistData ASCII M1 zips.");
+            }
             if (syntheticTicks < 0) {
                 throw new IllegalArgumentException("--synthetic-ticks must be positive, got " + syntheticTicks);
             }
