@@ -11,6 +11,7 @@ import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class DatasetIngest {
         public Result {
             Objects.requireNonNull(dataset, "dataset");
             symbols = List.copyOf(symbols);
-            versions = versions.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(versions));
+            versions = versions.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(versions));
             Objects.requireNonNull(files, "files");
             Objects.requireNonNull(synthetic, "synthetic");
             if (files.isPresent() == synthetic.isPresent()) {
