@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,12 +74,25 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p><b>Idempotent.</b> Each table is written by a Delta MERGE that inserts only rows whose key
  * (see {@link Table#keyColumns()}) is not there yet, pruned to the partitions the files touch:
  * re-ingesting a file inserts nothing. Rows are identified by their lineage (source file name,
- * line), so the same file under another directory is the same source. The tables are committed
- * one after the other (quarantine, ticks, bars, ingests): if a run dies between two commits,
- * running it again completes it.
+ * line), so the same file under another directory, or read through a URI, is the same source.
  *
- * <p>Input paths are local paths or {@code file:} URIs that every executor can read (a shared
- * file system on a cluster).
+ * <p><b>Consistency across tables.</b> Delta commits are atomic per table, and Delta has no
+ * transaction spanning several path-based tables, so a run makes four commits, always in this
+ * order: {@code quarantine}, {@code ticks}, {@code bars}, {@code ingests} (a table with nothing to
+ * write is skipped). The {@code ingests} rows, written last, are the record that a run completed;
+ * they hold the versions of the other tables that the run wrote. A run that dies between two
+ * commits leaves the earlier tables written and no {@code ingests} row: running it again (same
+ * files, any run id) completes it, because every MERGE inserts only what is missing. Readers
+ * never see a half-written table, but may see {@code ticks} ahead of {@code bars} while a run is
+ * in progress; a reader that needs the tables to agree pins their versions (time travel, as
+ * {@link dev.massbt.datasets.table.TableVersion} does for bars), e.g. those an {@code ingests}
+ * row records.
+ *
+ * <p><b>Inputs</b> are local paths, read in place by the task (every executor must see them: a
+ * shared file system on a cluster), or {@code hdfs:}, {@code s3a:} or {@code file:} URIs, which a
+ * task copies to its local disk through Hadoop's file system (zip needs random access), reads,
+ * and deletes. The Hadoop configuration is the session's, {@code spark.hadoop.*} included,
+ * broadcast from the driver.
  */
 public final class IngestAction {
 
@@ -108,20 +122,21 @@ public final class IngestAction {
         return this;
     }
 
-    /** Adds an input file: a local path that every executor can read. */
+    /** Adds an input file: a local path that every executor can read, read in place. */
     public IngestAction input(Path file) {
-        inputs.add(file.toAbsolutePath().normalize().toString());
+        inputs.add(Objects.requireNonNull(file, "file").toAbsolutePath().normalize().toString());
         return this;
     }
 
-    /** Adds an input file given as a local path or a {@code file:} URI. */
+    /**
+     * Adds an input file given as a local path (read in place, so every executor must see it) or
+     * as a {@code hdfs:}, {@code s3a:} or {@code file:} URI (read through Hadoop's file system
+     * with the session's Hadoop configuration, {@code spark.hadoop.*} included).
+     *
+     * @throws IngestException for another scheme, with the accepted ones
+     */
     public IngestAction input(String file) {
-        Objects.requireNonNull(file, "file");
-        if (!file.startsWith("file:") && file.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
-            throw new IngestException("Cannot ingest '" + file + "': input files must be local paths or file: URIs "
-                    + "readable by every executor; copy the file to a shared file system first.");
-        }
-        inputs.add(file.startsWith("file:") ? file : Path.of(file).toAbsolutePath().normalize().toString());
+        inputs.add(InputFiles.normalise(Objects.requireNonNull(file, "file")));
         return this;
     }
 
@@ -181,12 +196,16 @@ public final class IngestAction {
         SparkContext sc = spark.sparkContext();
         String previousDescription = sc.getLocalProperty("spark.job.description");
         Dataset<Row> tagged = null;
+        Broadcast<HadoopConf> hadoop = null;
         try {
             LOG.info("ingest {}: reading {} file(s) of {} as {} into {}", run, files.size(), symbol, format.name(),
                     warehouse);
             describe(sc, run, "read and validate " + files.size() + " file(s) of " + symbol);
-            JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(sc).parallelize(files, files.size())
-                    .mapPartitions(new ParseFiles(spec));
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+            if (files.stream().anyMatch(InputFiles::isUri)) {
+                hadoop = jsc.broadcast(new HadoopConf(spark.sessionState().newHadoopConf()));
+            }
+            JavaRDD<Row> rows = jsc.parallelize(files, files.size()).mapPartitions(new ParseFiles(spec, hadoop));
             tagged = spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
             Map<String, Long> produced = countByTag(tagged);
             List<Row> reportRows = tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList();
@@ -244,6 +263,9 @@ public final class IngestAction {
             if (tagged != null) {
                 tagged.unpersist(false);
             }
+            if (hadoop != null) {
+                hadoop.destroy();
+            }
             sc.setJobDescription(previousDescription);
         }
     }
@@ -270,7 +292,7 @@ public final class IngestAction {
         List<String> files = new ArrayList<>(new LinkedHashSet<>(inputs));
         Map<String, String> byName = new HashMap<>();
         for (String f : files) {
-            String name = ParseFiles.localPath(f).getFileName().toString();
+            String name = InputFiles.fileName(f);
             String other = byName.putIfAbsent(name, f);
             if (other != null) {
                 throw new IngestException("Cannot ingest " + f + " and " + other + " in one run: both are named '"

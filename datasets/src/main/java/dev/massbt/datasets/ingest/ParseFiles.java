@@ -11,15 +11,16 @@ import dev.massbt.datasets.read.TradeRow;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Quarantine;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 
 /**
@@ -30,19 +31,32 @@ import org.apache.spark.sql.Row;
  * file's size. A file that cannot be read as a whole fails the task with an
  * {@link IngestException} carrying the reader's message.
  *
- * <p>Usable without Spark: {@code new ParseFiles(spec).call(List.of(path).iterator())}.
+ * <p>A local path is read in place. A URI ({@code hdfs:}, {@code s3a:}, {@code file:}) is first
+ * copied to the task's local disk through Hadoop's file system with the broadcast driver
+ * configuration ({@link LocalCopy}), read, and deleted once read or when the task ends; messages
+ * name the URI, and rows the file name, as for a local path.
+ *
+ * <p>Usable without Spark for local paths: {@code new ParseFiles(spec).call(List.of(path).iterator())}.
  */
 final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
 
     private final ParseSpec spec;
+    private final Broadcast<HadoopConf> hadoop;
 
+    /** For local paths only. */
     ParseFiles(ParseSpec spec) {
+        this(spec, null);
+    }
+
+    /** {@code hadoop}: the configuration URI inputs are opened with; null when every input is a local path. */
+    ParseFiles(ParseSpec spec, Broadcast<HadoopConf> hadoop) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.hadoop = hadoop;
     }
 
     @Override
     public Iterator<Row> call(Iterator<String> paths) {
-        FileRows rows = new FileRows(spec, paths);
+        FileRows rows = new FileRows(spec, paths, hadoop == null ? null : hadoop.value().get());
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> rows.close());
@@ -50,21 +64,19 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
         return rows;
     }
 
-    /** A local path, or a {@code file:} URI, as a {@link Path}. */
-    static Path localPath(String path) {
-        return path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
-    }
-
     /** The rows of the files, one file after the other. */
     static final class FileRows implements Iterator<Row>, AutoCloseable {
         private final ParseSpec spec;
         private final Iterator<String> paths;
+        private final Configuration hadoop;
         private final ArrayDeque<Row> pending = new ArrayDeque<>();
         private OneFile current;
+        private LocalCopy copy;
 
-        FileRows(ParseSpec spec, Iterator<String> paths) {
+        FileRows(ParseSpec spec, Iterator<String> paths, Configuration hadoop) {
             this.spec = spec;
             this.paths = paths;
+            this.hadoop = hadoop;
         }
 
         @Override
@@ -78,12 +90,12 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                 }
                 try {
                     if (!current.step()) {
-                        current.close();
-                        current = null;
+                        close();
                     }
                 } catch (DataFileException e) {
+                    String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
                     close();
-                    throw new IngestException(e.getMessage());
+                    throw new IngestException(message);
                 }
             }
             return true;
@@ -97,19 +109,37 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             return pending.poll();
         }
 
-        private OneFile open(String path) {
+        private OneFile open(String location) {
+            Path file;
+            if (InputFiles.isUri(location)) {
+                if (hadoop == null) {
+                    throw new IllegalStateException("URI input " + location + " without a Hadoop configuration: "
+                            + "this is a bug in massbt.");
+                }
+                copy = LocalCopy.of(location, hadoop);
+                file = copy.path();
+            } else {
+                file = Path.of(location);
+            }
             try {
-                return spec.trades() ? new TradeFile(localPath(path)) : new BarFile(localPath(path));
+                return spec.trades() ? new TradeFile(file) : new BarFile(file);
             } catch (DataFileException e) {
-                throw new IngestException(e.getMessage());
+                String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
+                close();
+                throw new IngestException(message);
             }
         }
 
+        /** Closes the file being read and deletes its local copy, if any. */
         @Override
         public void close() {
             if (current != null) {
                 current.close();
                 current = null;
+            }
+            if (copy != null) {
+                copy.close();
+                copy = null;
             }
         }
 

@@ -8,6 +8,7 @@ import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.TestFiles;
 import dev.massbt.datasets.bars.TickAggregator;
 import dev.massbt.datasets.bars.TradeBars;
+import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.table.BarsLoader;
@@ -42,12 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real Bitstamp trades (100,000 rows, 18 of amount 0) through Spark into Delta: ticks, one-minute
  * bars and quarantine, checked against the plain-Java reader and aggregator on the same file.
- * One ingest in {@code @BeforeAll}; the tests that write again check their own before/after.
+ * One ingest in {@code @BeforeAll}, by the dataset's name ({@link DatasetIngest}); the tests that write again check their own before/after.
  */
 class BitstampIngestTest {
 
     private static SparkSession spark;
     private static Warehouse warehouse;
+    private static DatasetIngest.Result dataset;
     private static IngestResult first;
     private static IngestReport plainReport;
     private static TradeBars plainBars;
@@ -74,8 +76,10 @@ class BitstampIngestTest {
             }
         };
         spark.sparkContext().addSparkListener(listener); // kept: events arrive asynchronously
-        first = IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP).symbol("BTCUSD")
-                .input(file).runId("bitstamp-1").execute();
+        // By its dataset name, as `massbt ingest bitstamp-btcusd-2013` does: the same file, the same run.
+        dataset = DatasetIngest.on(spark).warehouse(warehouse).dataset(DatasetRef.parse("bitstamp-btcusd-2013"))
+                .workDir(file.getParent()).runId("bitstamp-1").execute();
+        first = dataset.files().orElseThrow();
         try (TradeReader r = TradeReader.open(file, TradeFormat.BITSTAMP, ValidationRules.DEFAULT,
                 Quarantine.keepingFirst(0))) {
             plainBars = TickAggregator.aggregate(r, Timeframe.M1);
@@ -112,6 +116,22 @@ class BitstampIngestTest {
         assertThat(ingest.<String, Long>getJavaMap(ingest.fieldIndex("observations")))
                 .containsExactlyEntriesOf(Map.of("identical_consecutive_trade", 1_973L));
         assertThat(ingest.<Long>getAs("ticks_version")).isEqualTo(first.versions().get(Table.TICKS));
+    }
+
+    @Test
+    void theDatasetResultSumsUpTheRun() {
+        assertThat(dataset.dataset()).isEqualTo("bitstamp-btcusd-2013");
+        assertThat(dataset.symbols()).containsExactly("BTCUSD");
+        assertThat(dataset.rowsRead()).isEqualTo(100_000);
+        assertThat(dataset.accepted()).isEqualTo(99_982);
+        assertThat(dataset.rejected()).isEqualTo(18);
+        assertThat(dataset.bars()).isEqualTo(9_399);
+        assertThat(dataset.barsInserted()).isEqualTo(9_399);
+        assertThat(dataset.versions()).isEqualTo(first.versions());
+        assertThat(dataset.millis()).isGreaterThanOrEqualTo(first.millis());
+        assertThat(dataset.synthetic()).isEmpty();
+        assertThat(dataset.summary()).startsWith("bitstamp-btcusd-2013: 100000 rows read, 99982 accepted, 18 rejected, "
+                + "9399 bars (9399 new) of BTCUSD in ");
     }
 
     @Test
@@ -250,8 +270,10 @@ class BitstampIngestTest {
                 .input(TestFiles.bitstampTrades()).execute()).hasMessageContaining("no input format");
         assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
                 .symbol("BTCUSD").execute()).hasMessageContaining("no input files");
-        assertThatThrownBy(() -> IngestAction.on(spark).input("s3a://bucket/trades.csv"))
-                .hasMessageContaining("local paths or file: URIs");
+        assertThatThrownBy(() -> IngestAction.on(spark).input("gs://bucket/trades.csv"))
+                .isInstanceOf(IngestException.class)
+                .hasMessageContaining("scheme 'gs:' is not supported")
+                .hasMessageContaining("file:, hdfs: or s3a: URI");
         Path sameName = TestFiles.write(tmp.resolve(""), TestFiles.BITSTAMP_RESOURCE, "timestamp,price,amount\n1,2,3\n");
         assertThatThrownBy(() -> IngestAction.on(spark).warehouse(warehouse).trades(TradeFormat.BITSTAMP)
                 .symbol("BTCUSD").input(TestFiles.bitstampTrades()).input(sameName).execute())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.TestFiles;
+import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.BarReader;
 import dev.massbt.datasets.table.BarsLoader;
@@ -27,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real HistData EURUSD 2018 and 2019 zips in one run (one task each) straight into the bars
+ * The real HistData EURUSD 2018 and 2019 zips, named as the dataset {@code histdata-eurusd-m1}
+ * ({@link DatasetIngest}), in one run (one task each) straight into the bars
  * table, partitioned by symbol and month: 2018 has no row defect (372,607 bars), 2019 repeats an
  * hour on 27 October (59 out of order, 1 duplicate, quarantined). Read back by both BarsLoader
  * paths and compared with the plain-Java reader. Skipped when the shared data directory is absent.
@@ -42,8 +44,14 @@ class HistDataIngestTest {
         // As a file: URI, the way a cluster names hdfs: or s3a: roots.
         Warehouse warehouse = Warehouse.at("file:" + SharedSpark.freshWarehouse("histdata").root());
 
-        IngestResult result = IngestAction.on(spark).warehouse(warehouse).bars(BarFormat.HISTDATA_M1)
-                .timeframe(Timeframe.M1).symbol("EURUSD").input(zip).input(zip2019).runId("histdata-eurusd").execute();
+        // By its dataset name, as `massbt ingest histdata-eurusd-m1` does: every EURUSD zip in the directory.
+        DatasetIngest.Result dataset = DatasetIngest.on(spark).warehouse(warehouse)
+                .dataset(DatasetRef.parse("histdata-eurusd-m1")).dataDir(zip.getParent()).runId("histdata-eurusd")
+                .execute();
+        IngestResult result = dataset.files().orElseThrow();
+        assertThat(dataset.symbols()).containsExactly("EURUSD");
+        assertThat(dataset.rowsRead()).isEqualTo(result.rowsRead());
+        assertThat(dataset.barsInserted()).isEqualTo(372_607 + 372_470);
 
         BarSeries plain;
         IngestReport plainReport;
