@@ -9,8 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code massbt} command line: sub-commands, error handling and exit codes. */
 @Command(name = "massbt", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = "Mass backtesting of trading strategies on Apache Spark, results in Delta Lake tables.",
-        subcommands = {SynthCommand.class, DatasetsCommand.class, GenerateCommand.class,
-            BacktestCommand.class, RankCommand.class, RunsCommand.class, BenchCommand.class,
+        subcommands = {IngestCommand.class, SynthCommand.class, DatasetsCommand.class, GenerateCommand.class,
+            BacktestCommand.class, RankCommand.class, RunsCommand.class, DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 
@@ -45,11 +45,14 @@ public final class Commands implements Runnable {
         return USAGE;
     }
 
-    /** Bad input found while running (IllegalArgumentException) exits 2, anything else 1; both one message. */
+    /**
+     * Bad input found while running (an IllegalArgumentException, or an IngestException naming
+     * the file) exits 2, anything else 1; both print one message.
+     */
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof dev.massbt.datasets.ingest.IngestException) {
             err.println(name + ": " + e.getMessage());
             err.flush();
             return USAGE;

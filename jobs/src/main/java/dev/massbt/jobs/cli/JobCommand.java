@@ -67,11 +67,18 @@ abstract class JobCommand implements Callable<Integer> {
             run(spark, writes, run);
             return 0;
         }
-        RunRecorder recorder = RunRecorder.start(spark, writes, run, spec.name(), args(), seeds());
+        recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run));
+        return 0;
+    }
+
+    /** Runs {@code body} as run {@code run} of {@code command}, recorded in the runs table. */
+    static Outcome recordedStep(SparkSession spark, RunWrites writes, RunId run, String command, List<String> args,
+                                Map<String, Long> seeds, java.util.function.Supplier<Outcome> body) {
+        RunRecorder recorder = RunRecorder.start(spark, writes, run, command, args, seeds);
         try {
-            Outcome o = run(spark, writes, run);
+            Outcome o = body.get();
             recorder.succeeded(o.inputs(), o.outputs(), o.counts());
-            return 0;
+            return o;
         } catch (RuntimeException e) {
             recorder.failed(e);
             throw e;

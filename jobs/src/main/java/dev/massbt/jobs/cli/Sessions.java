@@ -19,11 +19,6 @@ final class Sessions {
             return DeltaSessions.configure(SparkSession.builder(), warehouse).appName("massbt").getOrCreate();
         }
         int n = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
-        SparkSession spark = DeltaSessions.local(warehouse, n);
-        // One machine: a few shuffle and Delta-snapshot partitions, not Spark's cluster defaults
-        // (200 and 50), which make every small query and commit schedule hundreds of tasks.
-        spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(2 * n));
-        spark.conf().set("spark.databricks.delta.snapshotPartitions", Integer.toString(n));
-        return spark;
+        return DeltaSessions.local(warehouse, n);
     }
 }
