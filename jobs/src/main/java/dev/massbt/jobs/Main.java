@@ -23,4 +23,12 @@ public final class Main {
         CommandLine cl = Commands.commandLine();
         return cl.execute(args);
     }
+
+    /** Runs a command line writing to {@code out} and {@code err}; returns its exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = Commands.commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
 }

@@ -14,9 +14,18 @@ import java.util.Objects;
  */
 public record BarsQuery(String symbol, Timeframe timeframe, long fromMillis, long toMillis) implements Serializable {
 
+    /** 1900-01-01T00:00Z and 2300-01-01T00:00Z: the range a query may span. */
+    public static final long MIN_MILLIS = -2_208_988_800_000L;
+    public static final long MAX_MILLIS = 10_413_792_000_000L;
+
     public BarsQuery {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(timeframe, "timeframe");
+        if (fromMillis < MIN_MILLIS || toMillis > MAX_MILLIS) {
+            // months() enumerates the partitions of the range: an unbounded range would never end.
+            throw new IllegalArgumentException("Bars range of " + symbol + " must lie within years 1900..2299, got ["
+                    + fromMillis + ", " + toMillis + ") epoch ms.");
+        }
         if (toMillis <= fromMillis) {
             throw new IllegalArgumentException("Bars range [" + fromMillis + ", " + toMillis + ") of " + symbol
                     + " is empty: toMillis must be after fromMillis (it is exclusive).");

@@ -302,37 +302,21 @@ public final class BacktestAction {
         try {
             JavaRDD<Row> trades = jsc.parallelize(plan.tasks(), plan.tasks().size())
                     .mapPartitions(BacktestTask.trades(topContext, b));
-            List<Row> tradeList = trades.collect();
-            versions.put(RunTable.TRADES, writes.replaceRun(RunTable.TRADES, run,
-                    spark.createDataFrame(tradeList, BacktestTask.TRADE_ROW), tradeList.isEmpty()));
-            List<Row> curves = rows.where(col("strategy_id").isin(topIds.toArray()))
-                    .select("strategy_id", "symbol", "segment", "first_day", "day_offsets", "returns").collectAsList();
-            List<Row> equity = new ArrayList<>();
-            for (Row c : curves) {
-                equity.addAll(equityRows(run.value(), c.getString(0), c.getString(1), c.getString(2),
-                        localDate(c.get(3)), c.getList(4), c.getList(5)));
-            }
-            versions.put(RunTable.EQUITY, writes.replaceRun(RunTable.EQUITY, run,
-                    spark.createDataFrame(equity, RunTable.EQUITY.schema()), equity.isEmpty()));
-            return tradeList.size();
+            Dataset<Row> tradeRows = spark.createDataFrame(trades, BacktestTask.TRADE_ROW)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            long tradeCount = tradeRows.count();
+            versions.put(RunTable.TRADES, writes.replaceRun(RunTable.TRADES, run, tradeRows.coalesce(1),
+                    tradeCount == 0));
+            tradeRows.unpersist(false);
+            Dataset<Row> curves = rows.where(col("strategy_id").isin(topIds.toArray()))
+                    .select("run_id", "strategy_id", "symbol", "segment", "first_day", "day_offsets", "returns");
+            Dataset<Row> equity = spark.createDataFrame(curves.javaRDD().flatMap(new EquityCurve()),
+                    RunTable.EQUITY.schema()).coalesce(1);
+            versions.put(RunTable.EQUITY, writes.replaceRun(RunTable.EQUITY, run, equity, false));
+            return tradeCount;
         } finally {
             b.destroy();
         }
-    }
-
-    /** Daily equity from 1.0 and drawdown from the running peak, from one returns row. */
-    static List<Row> equityRows(String run, String id, String symbol, String segment, LocalDate firstDay,
-                                List<Integer> offsets, List<Double> returns) {
-        List<Row> out = new ArrayList<>(returns.size());
-        double equity = 1.0;
-        double peak = 1.0;
-        for (int i = 0; i < returns.size(); i++) {
-            equity *= 1 + returns.get(i);
-            peak = Math.max(peak, equity);
-            out.add(RowFactory.create(run, id, symbol, segment, firstDay.plusDays(offsets.get(i)), equity,
-                    equity / peak - 1));
-        }
-        return out;
     }
 
     /** Spark hands dates out as java.sql.Date, or as LocalDate with its java8API setting on. */

@@ -175,7 +175,9 @@ final class BacktestCommand extends JobCommand {
             for (Path f : files) {
                 List<Strategy> parsed;
                 try {
-                    parsed = StrategyJson.parseAll(Files.readString(f));
+                    String text = Files.readString(f);
+                    parsed = text.stripLeading().startsWith("[") ? StrategyJson.parseAll(text)
+                            : List.of(StrategyJson.parse(text));
                 } catch (InvalidStrategyException e) {
                     throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
                 } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.massbt.jobs.rank;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ranks the strategies of a finished backtest run into {@code leaderboard}: by a metric on the
- * in-sample segment (or the whole range when the run had no split), after filters on trade
+ * in-sample segment (across symbols: averaged weighted by each symbol's bars) (or the whole range when the run had no split), after filters on trade
  * count, drawdown and out-of-sample agreement, with the out-of-sample figures beside. The JSON
  * of the top strategies is exported next to the tables ({@code exports/<run>/}), so the
  * leaderboard names a file a user can open, edit and backtest again.
@@ -209,10 +208,19 @@ public final class RankAction {
         return lb;
     }
 
+    /**
+     * Per key: the metric, Sharpe and total return averaged over symbols weighted by their bars
+     * (a week of one symbol must not weigh like a year of another), the worst drawdown, and the
+     * trades summed. With one row per key (per symbol) these are the row's own values.
+     */
     private Dataset<Row> aggregate(Dataset<Row> segment, Column[] keys, String prefix) {
-        return segment.groupBy(keys).agg(avg(metric).as(prefix + "score"), avg("sharpe").as(prefix + "sharpe"),
-                avg("total_return").as(prefix + "total_return"), max("max_drawdown").as(prefix + "max_drawdown"),
+        return segment.groupBy(keys).agg(weighted(metric).as(prefix + "score"), weighted("sharpe").as(prefix + "sharpe"),
+                weighted("total_return").as(prefix + "total_return"), max("max_drawdown").as(prefix + "max_drawdown"),
                 sum("trades").cast("long").as(prefix + "trades"));
+    }
+
+    private static Column weighted(String column) {
+        return sum(col(column).multiply(col("bars"))).divide(sum(col("bars")));
     }
 
     private String filters(String segment) {

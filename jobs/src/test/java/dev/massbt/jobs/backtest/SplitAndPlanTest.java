@@ -73,7 +73,7 @@ class SplitAndPlanTest {
 
     @Test
     void equityCompoundsTheReturnsAndMeasuresDrawdownFromThePeak() {
-        var rows = BacktestAction.equityRows("r", "id", "A", "all", LocalDate.of(2024, 1, 1), List.of(0, 1, 3),
+        var rows = EquityCurve.rows("r", "id", "A", "all", LocalDate.of(2024, 1, 1), List.of(0, 1, 3),
                 List.of(0.10, -0.5, 0.2));
         assertThat(rows).extracting(r -> r.getDouble(5)).containsExactly(1.1, 0.55, 0.66);
         assertThat(rows.get(1).getDouble(6)).isEqualTo(0.55 / 1.1 - 1);
