@@ -261,7 +261,7 @@ public final class IngestAction {
             throw failure(run, e);
         } finally {
             if (tagged != null) {
-                tagged.unpersist(false);
+                tagged.unpersist(true); // blocking: a session stopped right after must not race the block removal
             }
             if (hadoop != null) {
                 hadoop.destroy();

@@ -218,7 +218,7 @@ public final class BacktestAction {
             }
         } finally {
             if (rows != null) {
-                rows.unpersist(false);
+                rows.unpersist(true);
             }
             all.destroy();
         }
@@ -307,7 +307,7 @@ public final class BacktestAction {
             long tradeCount = tradeRows.count();
             versions.put(RunTable.TRADES, writes.replaceRun(RunTable.TRADES, run, tradeRows.coalesce(1),
                     tradeCount == 0));
-            tradeRows.unpersist(false);
+            tradeRows.unpersist(true);
             Dataset<Row> curves = rows.where(col("strategy_id").isin(topIds.toArray()))
                     .select("run_id", "strategy_id", "symbol", "segment", "first_day", "day_offsets", "returns");
             Dataset<Row> equity = spark.createDataFrame(curves.javaRDD().flatMap(new EquityCurve()),
