@@ -1,14 +1,9 @@
 package dev.massbt.datasets.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,7 +36,7 @@ final class DeltaWrites {
     Written insertNew(Table table, Dataset<Row> rows, Column prune) {
         long start = System.nanoTime();
         DeltaTable target = create(table);
-        Row metrics = target.as("t").merge(rows.as("s"), prune.and(keyMatch(table)))
+        Row metrics = target.as("t").merge(rows.as("s"), prune.and(table.keyMatch()))
                 .whenNotMatched().insertAll().execute().first();
         long n = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
         long version = version(target);
@@ -53,29 +48,13 @@ final class DeltaWrites {
     /** MERGE that replaces the rows with the same key and inserts the others (for the ingests log). */
     long upsert(Table table, Dataset<Row> rows) {
         DeltaTable target = create(table);
-        target.as("t").merge(rows.as("s"), keyMatch(table))
+        target.as("t").merge(rows.as("s"), table.keyMatch())
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();
         return version(target);
     }
 
-    static Column keyMatch(Table table) {
-        Set<String> columns = new LinkedHashSet<>(table.keyColumns());
-        columns.addAll(table.partitionColumns());
-        Column c = null;
-        for (String name : columns) {
-            Column eq = col("t." + name).equalTo(col("s." + name));
-            c = c == null ? eq : c.and(eq);
-        }
-        return c;
-    }
-
     DeltaTable create(Table table) {
-        DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(warehouse.path(table))
-                .addColumns(table.schema());
-        if (!table.partitionColumns().isEmpty()) {
-            b = b.partitionedBy(table.partitionColumns().toArray(String[]::new));
-        }
-        return b.execute();
+        return table.createIfNotExists(spark, warehouse);
     }
 
     static long version(DeltaTable t) {

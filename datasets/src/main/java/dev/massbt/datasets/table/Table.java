@@ -7,9 +7,10 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import static dev.massbt.datasets.table.TableSpec.notNull;
+import static dev.massbt.datasets.table.TableSpec.nullable;
+
 import java.util.List;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -18,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  * matches on. Timestamps are instants (UTC); partition values are computed in Java by
  * {@link PartitionValues}, never from the session time zone.
  */
-public enum Table {
+public enum Table implements TableSpec {
 
     /**
      * One row per accepted trade. Key: (source, line), the row's lineage, so re-ingesting a file
@@ -115,29 +116,23 @@ public enum Table {
         this.keyColumns = keyColumns;
     }
 
-    /** Directory name under the warehouse root. */
+    @Override
     public String tableName() {
         return tableName;
     }
 
+    @Override
     public StructType schema() {
         return schema;
     }
 
+    @Override
     public List<String> partitionColumns() {
         return partitionColumns;
     }
 
-    /** Columns that identify a row: an idempotent write matches on them (plus the partition columns). */
+    @Override
     public List<String> keyColumns() {
         return keyColumns;
-    }
-
-    private static StructField notNull(String name, DataType type) {
-        return new StructField(name, type, false, Metadata.empty());
-    }
-
-    private static StructField nullable(String name, DataType type) {
-        return new StructField(name, type, true, Metadata.empty());
     }
 }

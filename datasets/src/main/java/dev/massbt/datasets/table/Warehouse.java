@@ -46,7 +46,7 @@ public record Warehouse(String root) implements java.io.Serializable {
         return root + "/" + name;
     }
 
-    public String path(Table table) {
+    public String path(TableSpec table) {
         return path(table.tableName());
     }
 

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         description = "Backtest strategies (a run's set, JSON files, or stored strategies by filter) over symbols of "
                 + "the bars table, with an in-sample / out-of-sample split, into results and returns (every "
                 + "strategy) and trades and equity (the top ones).")
-final class BacktestCommand extends JobCommand {
+final class BacktestCommand extends RecordedCommand {
 
     static final class Source {
         @Option(names = "--strategies-run", paramLabel = "RUN", description = "The strategies of this generate or "
@@ -102,14 +102,6 @@ final class BacktestCommand extends JobCommand {
             + "${DEFAULT-VALUE}.")
     String topMetric;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one); re-running "
-            + "an id replaces its rows.")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {

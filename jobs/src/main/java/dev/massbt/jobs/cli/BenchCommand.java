@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark: N random strategies x M one-minute synthetic bars (over S symbols) through "
                 + "generate and backtest; prints one line of JSON with seconds and strategy-bars per second.")
-final class BenchCommand extends JobCommand {
+final class BenchCommand extends RecordedCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
@@ -54,13 +54,6 @@ final class BenchCommand extends JobCommand {
             + "(default: chosen).")
     int chunkSize;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one).")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Map<String, Long> seeds() {

@@ -15,16 +15,6 @@ import picocli.CommandLine.Command;
 final class DatasetsCommand extends JobCommand {
 
     @Override
-    String runIdOption() {
-        return null;
-    }
-
-    @Override
-    boolean recorded() {
-        return false;
-    }
-
-    @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         List<DatasetCatalog.Entry> entries = DatasetCatalog.list(spark, writes.warehouse());
         if (entries.isEmpty()) {

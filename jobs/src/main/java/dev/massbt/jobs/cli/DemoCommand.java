@@ -52,11 +52,6 @@ final class DemoCommand extends JobCommand {
     }
 
     @Override
-    boolean recorded() {
-        return false;
-    }
-
-    @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         if (!(DatasetRef.parse(market) instanceof DatasetRef.Synthetic synthetic)) {
             throw new IllegalArgumentException("--market must be synthetic:<symbols>x<days>:<seed>, got " + market);

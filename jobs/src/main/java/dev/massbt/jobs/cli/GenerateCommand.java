@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate N random strategies (deterministic by seed) into the strategies table, deduplicated "
                 + "by id; the run's set (strategy_sets) is what 'backtest --strategies-run' reads.")
-final class GenerateCommand extends JobCommand {
+final class GenerateCommand extends RecordedCommand {
 
     @Option(names = {"-n", "--count"}, paramLabel = "N", required = true, description = "How many strategies.")
     int count;
@@ -33,13 +33,6 @@ final class GenerateCommand extends JobCommand {
             description = "Secondary timeframes to draw from (default 1h,4h,1d; 'none' for none).")
     List<String> secondaries;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one).")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Map<String, Long> seeds() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest a dataset into the Delta tables: trades into ticks (and 1m bars), bar files into bars, "
                 + "rejected rows into quarantine with their reason; idempotent (re-ingesting a file adds nothing).")
-final class IngestCommand extends JobCommand {
+final class IngestCommand extends RecordedCommand {
 
     @Parameters(paramLabel = "DATASET", description = "bitstamp-btcusd-2013, histdata-<instrument>-m1, "
             + "synthetic:<symbols>x<days>:<seed>, or a path or file:/hdfs:/s3a: URI of your files (a file or a "
@@ -53,13 +53,6 @@ final class IngestCommand extends JobCommand {
             + "Default: $MASSBT_DATA_DIR, else ./data.")
     Path dataDir;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one).")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {

@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What every command shares: the warehouse, the local core count, the run id, the session,
- * and the {@code runs} row that records the command (RUNNING, then SUCCEEDED or FAILED).
+ * What every command shares: the warehouse, the local core count and the session; for
+ * {@link RecordedCommand}s, the run id and the {@code runs} row that records the run
+ * (RUNNING, then SUCCEEDED or FAILED).
  */
 abstract class JobCommand implements Callable<Integer> {
 
@@ -32,8 +33,10 @@ abstract class JobCommand implements Callable<Integer> {
             + "spark-submit). Default: all.")
     int cores;
 
-    /** The run's id option, for commands that record a run. */
-    abstract String runIdOption();
+    /** The run id the user gave, or null for a new one. */
+    String runIdOption() {
+        return null;
+    }
 
     /** The command's seeds, recorded with the run. */
     Map<String, Long> seeds() {
@@ -43,9 +46,9 @@ abstract class JobCommand implements Callable<Integer> {
     /** The work; returns the counts and table versions to record. */
     abstract Outcome run(SparkSession spark, RunWrites writes, RunId run);
 
-    /** Whether the command records a row in {@code runs}. */
+    /** Whether the command records a row in {@code runs} ({@link RecordedCommand}s do). */
     boolean recorded() {
-        return true;
+        return false;
     }
 
     record Outcome(Map<String, Long> inputs, Map<String, Long> outputs, Map<String, Long> counts) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "rank", mixinStandardHelpOptions = true,
         description = "Rank the strategies of a backtest run into the leaderboard table and print the top: by a "
                 + "metric on the in-sample segment, with filters; out-of-sample figures beside.")
-final class RankCommand extends JobCommand {
+final class RankCommand extends RecordedCommand {
 
     @Option(names = "--run", paramLabel = "RUN", required = true, description = "The backtest run to rank.")
     String backtestRun;
@@ -44,13 +44,6 @@ final class RankCommand extends JobCommand {
             + "top N (default ${DEFAULT-VALUE}).")
     int show;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this rank run (default: a new one).")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {

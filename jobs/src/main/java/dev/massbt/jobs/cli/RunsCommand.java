@@ -28,16 +28,6 @@ final class RunsCommand extends JobCommand {
     int limit;
 
     @Override
-    String runIdOption() {
-        return null;
-    }
-
-    @Override
-    boolean recorded() {
-        return false;
-    }
-
-    @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         if (!writes.exists(RunTable.RUNS)) {
             out("No runs in " + writes.warehouse() + " yet.");

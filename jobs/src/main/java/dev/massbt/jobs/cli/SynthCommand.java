@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Generate a synthetic market (one-minute bars with volatility clustering, jumps and intraday "
                 + "volume seasonality, deterministic by seed) into the bars table. Symbols are SYN<seed>_001...")
-final class SynthCommand extends JobCommand {
+final class SynthCommand extends RecordedCommand {
 
     @Option(names = "--symbols", paramLabel = "N", defaultValue = "4", description = "Symbols (default ${DEFAULT-VALUE}).")
     int symbols;
@@ -28,13 +28,6 @@ final class SynthCommand extends JobCommand {
     @Option(names = "--start", paramLabel = "yyyy-MM-dd", description = "First day (default 2024-01-01).")
     LocalDate start;
 
-    @Option(names = "--run-id", paramLabel = "ID", description = "Id of this run (default: a new one).")
-    String runId;
-
-    @Override
-    String runIdOption() {
-        return runId;
-    }
 
     @Override
     Map<String, Long> seeds() {

@@ -9,10 +9,12 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import static dev.massbt.datasets.table.TableSpec.notNull;
+import static dev.massbt.datasets.table.TableSpec.nullable;
+
+import dev.massbt.datasets.table.TableSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -21,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  * {@code strategies} and {@code runs} is partitioned by {@code run_id}: a run replaces its own
  * partition in one commit and touches nothing else.
  */
-public enum RunTable {
+public enum RunTable implements TableSpec {
 
     /**
      * Every strategy ever generated, evolved or given, once: key {@code strategy_id} (the hash
@@ -168,18 +170,22 @@ public enum RunTable {
         this.keyColumns = keyColumns;
     }
 
+    @Override
     public String tableName() {
         return tableName;
     }
 
+    @Override
     public StructType schema() {
         return schema;
     }
 
+    @Override
     public List<String> partitionColumns() {
         return partitionColumns;
     }
 
+    @Override
     public List<String> keyColumns() {
         return keyColumns;
     }
@@ -202,13 +208,5 @@ public enum RunTable {
         static final List<String> ALL = List.of("total_return", "cagr", "sharpe", "sortino", "max_drawdown",
                 "calmar", "win_rate", "profit_factor", "avg_trade", "avg_win", "avg_loss", "trades", "exposure",
                 "var95", "cvar95");
-    }
-
-    private static StructField notNull(String name, DataType type) {
-        return new StructField(name, type, false, Metadata.empty());
-    }
-
-    private static StructField nullable(String name, DataType type) {
-        return new StructField(name, type, true, Metadata.empty());
     }
 }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import dev.massbt.datasets.table.Warehouse;
 import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -60,7 +59,8 @@ public final class RunWrites {
         if (empty) {
             target.delete(col("run_id").equalTo(lit(run.value())));
         } else {
-            rows.select(table.schema().fieldNames()[0], restOf(table)).write().format("delta").mode("overwrite")
+            rows.select(java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                            .toArray(Column[]::new)).write().format("delta").mode("overwrite")
                     .option("partitionOverwriteMode", "dynamic").save(path(table));
         }
         long version = version(target);
@@ -72,25 +72,21 @@ public final class RunWrites {
     /** Inserts the rows whose key is not in {@code table} yet; returns (inserted, version). */
     public Written insertNew(RunTable table, Dataset<Row> rows) {
         DeltaTable target = create(table);
-        Row m = target.as("t").merge(rows.as("s"), keyMatch(table)).whenNotMatched().insertAll().execute().first();
+        Row m = target.as("t").merge(rows.as("s"), table.keyMatch()).whenNotMatched().insertAll().execute().first();
         return new Written(m.getLong(m.fieldIndex("num_inserted_rows")), version(target));
     }
 
     /** Inserts or replaces rows by key; returns the version. */
     public long upsert(RunTable table, Dataset<Row> rows) {
         DeltaTable target = create(table);
-        target.as("t").merge(rows.as("s"), keyMatch(table)).whenMatched().updateAll().whenNotMatched().insertAll()
+        target.as("t").merge(rows.as("s"), table.keyMatch()).whenMatched().updateAll().whenNotMatched().insertAll()
                 .execute();
         return version(target);
     }
 
     /** The table, created empty with its schema and partitioning if it does not exist yet. */
     public DeltaTable create(RunTable table) {
-        DeltaTableBuilder b = DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(table.schema());
-        if (!table.partitionColumns().isEmpty()) {
-            b = b.partitionedBy(table.partitionColumns().toArray(String[]::new));
-        }
-        return b.execute();
+        return table.createIfNotExists(spark, warehouse);
     }
 
     /** Whether the table exists yet. */
@@ -104,19 +100,5 @@ public final class RunWrites {
 
     /** Rows inserted by a write and the table version after it. */
     public record Written(long inserted, long version) {
-    }
-
-    private static String[] restOf(RunTable table) {
-        String[] names = table.schema().fieldNames();
-        return java.util.Arrays.copyOfRange(names, 1, names.length);
-    }
-
-    private static Column keyMatch(RunTable table) {
-        Column c = null;
-        for (String name : table.keyColumns()) {
-            Column eq = col("t." + name).equalTo(col("s." + name));
-            c = c == null ? eq : c.and(eq);
-        }
-        return c;
     }
 }
