@@ -49,10 +49,10 @@ final class RunsCommand extends JobCommand {
         }
         List<Row> rows = runs.orderBy(col("started_at").desc()).limit(limit)
                 .select("run_id", "command", "status", "started_at", "duration_ms", "counts").collectAsList();
-        out(String.format(Locale.ROOT, "%-40s %-9s %-9s %-19s %9s  %s", "run_id", "command", "status", "started (UTC)",
+        out(String.format(Locale.ROOT, "%-40s %-14s %-9s %-19s %9s  %s", "run_id", "command", "status", "started (UTC)",
                 "seconds", "counts"));
         for (Row r : rows) {
-            out(String.format(Locale.ROOT, "%-40s %-9s %-9s %-19s %9s  %s", r.getString(0), r.getString(1),
+            out(String.format(Locale.ROOT, "%-40s %-14s %-9s %-19s %9s  %s", r.getString(0), r.getString(1),
                     r.getString(2), r.get(3).toString().substring(0, 19),
                     r.isNullAt(4) ? "-" : String.format(Locale.ROOT, "%.1f", r.getLong(4) / 1000.0),
                     r.getMap(5).mkString(", ")));
