@@ -164,16 +164,11 @@ public final class BacktestAction {
         checkTimeframes();
         long start = System.nanoTime();
         SparkContext sc = spark.sparkContext();
-        String barsPath = writes.warehouse().path(Table.BARS);
-        if (!io.delta.tables.DeltaTable.isDeltaTable(spark, barsPath)) {
-            throw new IllegalArgumentException("Cannot backtest: there is no bars table at " + barsPath + ". Ingest "
-                    + "data first (massbt ingest ... or massbt synth ...).");
-        }
-        TableVersion bars = TableVersion.latest(spark, barsPath);
+        TableVersion bars = barsVersion(spark, writes);
         List<SymbolRange> ranges;
         try (Progress p = Progress.start(sc, run + "-ranges", "massbt backtest " + run + ": find the bars of "
                 + symbols.size() + " symbol(s)", Duration.ofSeconds(10))) {
-            ranges = ranges(bars);
+            ranges = ranges(spark, bars, symbols, timeframe, from, to);
         }
         int cores = Math.max(1, sc.defaultParallelism());
         BacktestPlan plan = BacktestPlan.of(ranges, split, strategies.size(), cores, chunkSize);
@@ -194,17 +189,10 @@ public final class BacktestAction {
             try (Progress p = Progress.start(sc, run + "-backtest", "massbt backtest " + run + ": "
                     + plan.strategies() + " strategies x " + ranges.size() + " symbols in " + plan.tasks().size()
                     + " tasks", Duration.ofSeconds(10))) {
-                JavaRDD<Row> out = jsc.parallelize(plan.tasks(), plan.tasks().size())
-                        .mapPartitions(BacktestTask.results(context, all));
-                rows = spark.createDataFrame(out, BacktestTask.RESULT_ROW).persist(StorageLevel.MEMORY_AND_DISK());
+                rows = evaluate(spark, context, all);
                 resultRows = rows.count();
             }
             evalMillis = (System.nanoTime() - evalStart) / 1_000_000L;
-            long expected = (long) plan.strategies() * plan.segments().stream().mapToLong(List::size).sum();
-            if (resultRows != expected) {
-                throw new IllegalStateException("Backtest " + run + " produced " + resultRows + " result rows, expected "
-                        + expected + ". This is a bug in massbt.");
-            }
             try (Progress p = Progress.start(sc, run + "-write", "massbt backtest " + run + ": write results and "
                     + "returns", Duration.ofSeconds(10))) {
                 versions.put(RunTable.RESULTS, writes.replaceRun(RunTable.RESULTS, run,
@@ -252,7 +240,40 @@ public final class BacktestAction {
         }
     }
 
-    private List<SymbolRange> ranges(TableVersion bars) {
+    /** The bars table's current version; a clear error when there is none yet. */
+    public static TableVersion barsVersion(SparkSession spark, RunWrites writes) {
+        String barsPath = writes.warehouse().path(Table.BARS);
+        if (!io.delta.tables.DeltaTable.isDeltaTable(spark, barsPath)) {
+            throw new IllegalArgumentException("Cannot backtest: there is no bars table at " + barsPath + ". Ingest "
+                    + "data first (massbt ingest ... or massbt synth ...).");
+        }
+        return TableVersion.latest(spark, barsPath);
+    }
+
+    /**
+     * The runs' strategies on every task of the context's plan, as one persisted DataFrame of
+     * {@link BacktestTask#RESULT_ROW}s (one per strategy, symbol and segment), checked complete.
+     * The caller unpersists it.
+     */
+    public static Dataset<Row> evaluate(SparkSession spark, BacktestTask.Context context, Broadcast<StrategySet> set) {
+        BacktestPlan plan = context.plan();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        JavaRDD<Row> out = jsc.parallelize(plan.tasks(), plan.tasks().size())
+                .mapPartitions(BacktestTask.results(context, set));
+        Dataset<Row> rows = spark.createDataFrame(out, BacktestTask.RESULT_ROW).persist(StorageLevel.MEMORY_AND_DISK());
+        long n = rows.count();
+        long expected = (long) plan.strategies() * plan.segments().stream().mapToLong(List::size).sum();
+        if (n != expected) {
+            rows.unpersist(true);
+            throw new IllegalStateException("Backtest " + context.runId() + " produced " + n + " result rows, expected "
+                    + expected + ". This is a bug in massbt.");
+        }
+        return rows;
+    }
+
+    /** Each symbol's bars in [from, to) (either may be null) at {@code bars}; a clear error for any without. */
+    public static List<SymbolRange> ranges(SparkSession spark, TableVersion bars, List<String> symbols,
+                                           Timeframe timeframe, Instant from, Instant to) {
         Column where = col("symbol").isin(symbols.toArray()).and(col("timeframe").equalTo(lit(timeframe.label())));
         if (from != null) {
             where = where.and(col("ts").geq(lit(from)));

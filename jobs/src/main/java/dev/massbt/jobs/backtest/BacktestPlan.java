@@ -61,6 +61,17 @@ public record BacktestPlan(List<SymbolRange> symbols, List<List<Segment>> segmen
         return new BacktestPlan(symbols, segments, tasks, strategies, chunk);
     }
 
+    /** The same tasks on segment {@code name} only (e.g. in-sample for evolution, out-of-sample for its best). */
+    public BacktestPlan onlySegment(String name) {
+        List<List<Segment>> kept = segments.stream().map(l -> l.stream().filter(s -> s.name().equals(name)).toList())
+                .toList();
+        if (kept.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("The plan has no segment '" + name + "' for every symbol: "
+                    + segments.stream().map(l -> l.stream().map(Segment::name).toList()).toList());
+        }
+        return new BacktestPlan(symbols, kept, tasks, strategies, chunkSize);
+    }
+
     static int chooseChunk(int symbols, int strategies, int cores) {
         long wantedTasks = (long) cores * TASKS_PER_CORE;
         long chunksPerSymbol = Math.max(1, (wantedTasks + symbols - 1) / symbols);

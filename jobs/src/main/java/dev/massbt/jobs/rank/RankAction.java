@@ -63,6 +63,8 @@ public final class RankAction {
     private boolean oosPositive;
     private Double minOosRatio;
     private int export = 10;
+    private Long resultsVersion;
+    private boolean outOfSampleOnly;
 
     private RankAction(SparkSession spark, RunWrites writes, RunId run) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -126,8 +128,28 @@ public final class RankAction {
         return this;
     }
 
+    /**
+     * Reads the results at {@code version} instead of the version the runs table recorded: for
+     * a job that ranks its own run before recording it as succeeded (evolve).
+     */
+    public RankAction resultsAt(long version) {
+        this.resultsVersion = version;
+        return this;
+    }
+
+    /** Rank only the strategies that were tested out of sample (evolve's best K). */
+    public RankAction outOfSampleOnly() {
+        this.outOfSampleOnly = true;
+        return this;
+    }
+
     public Leaderboard execute() {
         long start = System.nanoTime();
+        long version = resultsVersion != null ? resultsVersion : recordedResultsVersion();
+        return rank(version, start);
+    }
+
+    private long recordedResultsVersion() {
         Row runRow = RunRecorder.find(spark, writes, run);
         if (runRow == null) {
             throw new IllegalArgumentException("Cannot rank run " + run + ": it is not in " + writes.path(RunTable.RUNS)
@@ -140,14 +162,17 @@ public final class RankAction {
             throw new IllegalArgumentException("Cannot rank run " + run + ": it is a " + command + " run with status "
                     + status + " and no results. Rank a backtest run that succeeded.");
         }
-        long resultsVersion = outputs.get(RunTable.RESULTS.tableName());
+        return outputs.get(RunTable.RESULTS.tableName());
+    }
+
+    private Leaderboard rank(long resultsVersion, long start) {
         Dataset<Row> results = spark.read().format("delta").option("versionAsOf", resultsVersion)
                 .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
         List<String> segments = results.select("segment").distinct().collectAsList().stream().map(r -> r.getString(0))
                 .toList();
         String rankSegment = segments.contains(Split.IN_SAMPLE) ? Split.IN_SAMPLE : Split.ALL;
         boolean hasOos = segments.contains(Split.OUT_OF_SAMPLE);
-        if ((oosPositive || minOosRatio != null) && !hasOos) {
+        if ((oosPositive || minOosRatio != null || outOfSampleOnly) && !hasOos) {
             throw new IllegalArgumentException("Cannot filter on out-of-sample agreement: run " + run + " has no "
                     + "out-of-sample segment. Backtest with --split.");
         }
@@ -159,7 +184,8 @@ public final class RankAction {
         List<String> joinKeys = group == Group.STRATEGY ? List.of("strategy_id") : List.of("strategy_id", "symbol");
         if (hasOos) {
             Dataset<Row> oos = aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), keys, "oos_");
-            ranked = is.join(oos, scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(), "left");
+            ranked = is.join(oos, scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(),
+                    outOfSampleOnly ? "inner" : "left");
         }
         Column keep = col("is_trades").geq(lit(minTrades));
         if (maxDrawdown != null) {

@@ -1,5 +1,6 @@
 package dev.massbt.jobs.tables;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -92,6 +93,25 @@ public enum RunTable implements TableSpec {
             notNull("net_return", DoubleType),
             notNull("exit_reason", StringType)}),
             List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment", "entry_ts")),
+
+    /**
+     * Every generation of an evolve run: the population after the generation (index, strategy,
+     * fitness, the generation the individual was born in, its parents' ids for offspring of this
+     * generation, its genes; {@code member} true), followed by the strategies first evaluated in
+     * the generation that did not survive it ({@code member} false: they are trials too). A run
+     * is resumed from its last complete generation here.
+     */
+    EVOLUTION("evolution", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("generation", IntegerType),
+            notNull("idx", IntegerType),
+            notNull("strategy_id", StringType),
+            notNull("fitness", DoubleType),
+            notNull("born", IntegerType),
+            notNull("parents", createArrayType(StringType, false)),
+            notNull("genes", createArrayType(DoubleType, false)),
+            notNull("member", BooleanType)}),
+            List.of("run_id"), List.of("run_id", "generation", "idx")),
 
     /** Daily equity (start 1.0) and drawdown of the run's top strategies. */
     EQUITY("equity", new StructType(new StructField[] {

@@ -69,6 +69,23 @@ public final class RunWrites {
         return version;
     }
 
+    /**
+     * Appends {@code rows} in one commit (a blind append: no read of the table), for tables a
+     * run writes step by step ({@code evolution}); returns the version.
+     */
+    public long append(RunTable table, Dataset<Row> rows) {
+        create(table);
+        rows.write().format("delta").mode("append").save(path(table));
+        return version(create(table));
+    }
+
+    /** Deletes run {@code run}'s rows of {@code table} (one commit); returns the version. */
+    public long deleteRun(RunTable table, RunId run) {
+        DeltaTable t = create(table);
+        t.delete(col("run_id").equalTo(lit(run.value())));
+        return version(t);
+    }
+
     /** Inserts the rows whose key is not in {@code table} yet; returns (inserted, version). */
     public Written insertNew(RunTable table, Dataset<Row> rows) {
         DeltaTable target = create(table);
