@@ -36,7 +36,7 @@ class CommandLineTest {
     void everyCommandHasHelp() {
         CommandLine cl = Commands.commandLine();
         assertThat(cl.getSubcommands().keySet()).contains("ingest", "synth", "datasets", "generate", "backtest", "rank",
-                "runs", "demo", "bench");
+                "runs", "evolve", "demo", "bench");
         for (String name : cl.getSubcommands().keySet()) {
             if (name.equals("help")) {
                 continue;
@@ -86,6 +86,10 @@ class CommandLineTest {
         Outcome rankUnknown = run("rank", "--run", "nope", "--warehouse", warehouse.root());
         assertThat(rankUnknown.code()).isEqualTo(2);
         assertThat(rankUnknown.err()).contains("Cannot rank run nope");
+
+        Outcome resume = run("evolve", "--symbols", "X", "--resume", "--warehouse", warehouse.root());
+        assertThat(resume.code()).isEqualTo(2);
+        assertThat(resume.err()).contains("--resume needs --run-id");
 
         Outcome runs = run("runs", "--warehouse", warehouse.root());
         assertThat(runs.code()).isZero();
