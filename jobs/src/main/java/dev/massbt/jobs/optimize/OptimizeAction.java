@@ -26,6 +26,7 @@ import dev.massbt.strategies.metrics.MetricsConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,10 +189,10 @@ public final class OptimizeAction {
         try (Progress p = Progress.start(spark.sparkContext(), run + "-grid", "massbt optimize " + run + ": write the "
                 + "grid and rank " + grid.evaluated() + " parameter sets", Duration.ofSeconds(10))) {
             gridVersion = writes.replaceRun(RunTable.GRID, run, gridRows(grid, strategies), false);
-            Dataset<Row> candidates = candidates(backtest.outputVersions().get(RunTable.RESULTS.tableName()),
-                    gridVersion);
-            // One row per qualifying parameter set (at most MAX_COMBINATIONS): collected whole, in rank order.
-            List<Row> all = candidates.orderBy(col("is_score").desc(), col("combination").asc()).collectAsList();
+            // One row per qualifying parameter set (at most MAX_COMBINATIONS), ranked here where the grid order is.
+            List<Row> all = new ArrayList<>(candidates(backtest.outputVersions().get(RunTable.RESULTS.tableName()))
+                    .collectAsList());
+            all.sort(rankOrder(byId));
             ranked = all.size();
             for (Row r : all.subList(0, Math.min(show, all.size()))) {
                 GridPoint point = byId.get(r.getString(r.fieldIndex("strategy_id")));
@@ -220,21 +221,28 @@ public final class OptimizeAction {
     }
 
     /**
-     * One row per parameter set with enough trades: its combination and the in-sample (ranking
-     * segment) and out-of-sample aggregates, read from the tables at the versions this run wrote.
+     * One row per parameter set with enough trades: the ranking segment's aggregates ({@code is_})
+     * and the out-of-sample ones ({@code oos_}), read from {@code results} at the version this run wrote.
      */
-    private Dataset<Row> candidates(long resultsVersion, long gridVersion) {
+    private Dataset<Row> candidates(long resultsVersion) {
         Dataset<Row> results = spark.read().format("delta").option("versionAsOf", resultsVersion)
                 .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
-        Dataset<Row> gridTable = spark.read().format("delta").option("versionAsOf", gridVersion)
-                .load(writes.path(RunTable.GRID)).where(col("run_id").equalTo(lit(run.value())))
-                .select("strategy_id", "combination");
         Dataset<Row> ranked = aggregate(results.where(col("segment").equalTo(lit(split.rankingSegment()))), "is_");
         if (!(split instanceof Split.None)) {
             ranked = ranked.join(aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), "oos_"),
                     "strategy_id");
         }
-        return ranked.join(gridTable, "strategy_id").where(col("is_trades").geq(lit(minTrades)));
+        return ranked.where(col("is_trades").geq(lit(minTrades)));
+    }
+
+    /**
+     * Higher score first; equal scores in grid order. {@code + 0.0} turns -0.0 into 0.0, so that
+     * the two zeros tie as they do under {@code >} (Double.compare alone orders them).
+     */
+    static Comparator<Row> rankOrder(Map<String, GridPoint> byId) {
+        Comparator<Row> byScore = (a, b) -> Double.compare(b.getDouble(b.fieldIndex("is_score")) + 0.0,
+                a.getDouble(a.fieldIndex("is_score")) + 0.0);
+        return byScore.thenComparingInt(r -> byId.get(r.getString(r.fieldIndex("strategy_id"))).combination());
     }
 
     /** Per strategy: score, Sharpe and return averaged over symbols weighted by bars, worst drawdown, trades summed. */

@@ -29,7 +29,6 @@ import dev.massbt.strategies.metrics.MetricsConfig;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ class OptimizeActionTest {
         List<Direct> direct = bruteForce(template.expand());
         // best first; ties to the earlier combination (a stable sort keeps grid order)
         List<Direct> expected = direct.stream().filter(d -> d.inSample().tradeCount() >= 1)
-                .sorted(Comparator.comparingDouble((Direct d) -> d.inSample().sharpe()).reversed()).toList();
+                .sorted((a, b) -> Double.compare(b.inSample().sharpe() + 0.0, a.inSample().sharpe() + 0.0)).toList();
         assertThat(r.ranked()).isEqualTo(expected.size()).isGreaterThan(400);
         // the documented rule as a plain loop: the highest in-sample Sharpe among sets with a trade, the
         // first in grid order on ties
