@@ -163,10 +163,15 @@ public final class OptimizeAction {
         if (template == null) {
             throw new IllegalArgumentException("Cannot optimise: no template given.");
         }
+        if (symbols.isEmpty()) {
+            throw new IllegalArgumentException("Cannot optimise: no symbols given. Name at least one symbol of the "
+                    + "bars table (massbt datasets lists them).");
+        }
         long start = System.nanoTime();
         GridExpansion grid = template.expand();
         LOG.info("optimize {}: template '{}': {} combinations, {} to evaluate, {} skipped {}", run, template.name(),
-                grid.combinations(), grid.evaluated(), grid.skippedCount(), grid.skipped());
+                grid.combinations(), grid.evaluated(), grid.skippedCount(),
+                grid.skipped().stream().map(s -> s.count() + " " + s.description()).toList());
 
         List<StoredStrategy> strategies = new ArrayList<>(grid.evaluated());
         Map<String, GridPoint> byId = new HashMap<>();
