@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "massbt", mixinStandardHelpOptions = true, versionProvider = Commands.Version.class,
         description = "Mass backtesting of trading strategies on Apache Spark, results in Delta Lake tables.",
         subcommands = {IngestCommand.class, SynthCommand.class, DatasetsCommand.class, GenerateCommand.class,
-            BacktestCommand.class, RankCommand.class, RunsCommand.class, EvolveCommand.class, DemoCommand.class, BenchCommand.class,
+            BacktestCommand.class, OptimizeCommand.class, EvolveCommand.class, RankCommand.class, RunsCommand.class,
+            DemoCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 

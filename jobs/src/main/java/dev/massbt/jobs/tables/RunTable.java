@@ -151,6 +151,21 @@ public enum RunTable implements TableSpec {
             List.of("run_id"), List.of("run_id", "rank")),
 
     /**
+     * The parameter sets of an {@code optimize} run: which strategy each evaluated combination of
+     * the template's grid became. Join with {@code results} on (run_id, strategy_id) for a heat
+     * map. {@code combination} is the index in grid order (first parameter slowest, skipped
+     * combinations counted); {@code label} reads {@code fast=10 slow=30}.
+     */
+    GRID("grid", new StructType(new StructField[] {
+            notNull("run_id", StringType),
+            notNull("combination", IntegerType),
+            notNull("strategy_id", StringType),
+            notNull("template", StringType),
+            notNull("label", StringType),
+            notNull("params", createMapType(StringType, DoubleType, false))}),
+            List.of("run_id"), List.of("run_id", "strategy_id")),
+
+    /**
      * One row per job run: what ran (command, arguments, seeds, code version), on what (input
      * table versions), what it wrote (output table versions, counts), how it ended and how long
      * it took. A run's rows in other tables count only once its status here is {@code SUCCEEDED},

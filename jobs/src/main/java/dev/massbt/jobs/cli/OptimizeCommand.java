@@ -1,0 +1,143 @@
+package dev.massbt.jobs.cli;
+
+import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.optimize.OptimizeAction;
+import dev.massbt.jobs.optimize.OptimizeResult;
+import dev.massbt.jobs.rank.RankAction;
+import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.tables.RunWrites;
+import dev.massbt.strategies.generate.GridExpansion;
+import dev.massbt.strategies.generate.GridTemplate;
+import dev.massbt.strategies.kernel.CostModel;
+import dev.massbt.strategies.metrics.MetricsConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code massbt optimize}: a grid template's parameter sets as one backtest, the best printed, the grid written. */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = "Grid optimisation: expand a strategy template with parameter ranges (e.g. fast 5..19 x slow "
+                + "20..49 = 450 combinations) into strategies, backtest them as one run, write the grid table "
+                + "(parameters per strategy, for heat maps) and print the best parameter sets by a metric on the "
+                + "in-sample segment with the out-of-sample figures beside. Combinations that break a constraint or "
+                + "make an invalid strategy are skipped and counted.")
+final class OptimizeCommand extends RecordedCommand {
+
+    @Option(names = "--template", paramLabel = "FILE", required = true, description = "The template: a strategy "
+            + "JSON whose numbers may be placeholders \"${fast}\", plus \"grid\" and optional \"constraints\" "
+            + "(see README, Grid optimisation).")
+    Path templateFile;
+
+    @Option(names = "--symbols", paramLabel = "SYM", split = ",", required = true,
+            description = "Symbols of the bars table, comma-separated.")
+    List<String> symbols;
+
+    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day (UTC), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day (UTC), inclusive.")
+    LocalDate to;
+
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "0.7", description = "Out-of-sample split: a "
+            + "fraction of each symbol's range in-sample (0.7), a date (out-of-sample from it), or none (rank on "
+            + "the whole range). Default ${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "The metric to "
+            + "maximise: sharpe (default), sortino, calmar, total_return, cagr, profit_factor, win_rate, avg_trade, "
+            + "exposure.")
+    String metric;
+
+    @Option(names = "--min-trades", paramLabel = "N", defaultValue = "1", description = "Rank only parameter sets "
+            + "with at least N in-sample trades (default ${DEFAULT-VALUE}).")
+    long minTrades;
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "Print the best N parameter sets "
+            + "and keep their trades and equity (default ${DEFAULT-VALUE}).")
+    int show;
+
+    @Option(names = "--commission-bps", paramLabel = "BPS", defaultValue = "0", description = "Commission per fill, "
+            + "basis points (default ${DEFAULT-VALUE}).")
+    double commissionBps;
+
+    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0", description = "Slippage per fill, "
+            + "basis points (default ${DEFAULT-VALUE}).")
+    double slippageBps;
+
+    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "Trading days per year "
+            + "for annualising: 365 (crypto, default) or 252 (equities, FX).")
+    int periodsPerYear;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "0", description = "Strategies per task "
+            + "(default: chosen from the core count).")
+    int chunkSize;
+
+    private GridTemplate template;
+    private Split parsedSplit;
+
+    /** Reads the template and checks the options before Spark starts: a bad template costs no session and no run. */
+    @Override
+    public Integer call() {
+        String m = metric.toLowerCase(Locale.ROOT);
+        if (!RankAction.METRICS.contains(m)) {
+            throw new IllegalArgumentException("--metric '" + metric + "' is not a metric to maximise; use one of "
+                    + new TreeSet<>(RankAction.METRICS) + ".");
+        }
+        if (minTrades < 0 || show < 1) {
+            throw new IllegalArgumentException("--min-trades must be >= 0 and --show >= 1, got " + minTrades + " and "
+                    + show + ".");
+        }
+        parsedSplit = BacktestCommand.parseSplit(split);
+        template = read(templateFile);
+        return super.call();
+    }
+
+    static GridTemplate read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Template file " + file + " does not exist (or is not a file). Give "
+                    + "the path of a grid template JSON, e.g. examples/sma-cross-grid.json.");
+        }
+        try {
+            return GridTemplate.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the template " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    Outcome run(SparkSession spark, RunWrites writes, RunId run) {
+        OptimizeResult r = OptimizeAction.on(spark, writes, run).template(template).symbols(symbols)
+                .range(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
+                .split(parsedSplit).chunkSize(chunkSize).costs(new CostModel(commissionBps, slippageBps))
+                .metrics(new MetricsConfig(periodsPerYear, 0.0)).metric(metric.toLowerCase(Locale.ROOT))
+                .minTrades(minTrades).show(show).execute();
+        out(r.report().stripTrailing());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("combinations", (long) r.combinations());
+        counts.put("evaluated", (long) r.evaluated());
+        counts.put("skipped", (long) r.skippedCount());
+        for (GridExpansion.Reason reason : GridExpansion.Reason.values()) {
+            counts.put("skipped_" + reason.name().toLowerCase(Locale.ROOT), r.skipped().stream()
+                    .filter(s -> s.reason() == reason).mapToLong(GridExpansion.Skipped::count).sum());
+        }
+        counts.put("ranked", r.ranked());
+        counts.put("symbols", (long) r.backtest().symbols().size());
+        counts.put("result_rows", r.backtest().resultRows());
+        counts.put("trade_rows", r.backtest().tradeRows());
+        counts.put("strategy_bars", r.backtest().strategyBars());
+        counts.put("eval_ms", r.backtest().evalMillis());
+        return new Outcome(r.inputVersions(), r.outputVersions(), counts);
+    }
+}
