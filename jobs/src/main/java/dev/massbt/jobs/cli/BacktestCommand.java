@@ -11,15 +11,11 @@ import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.format.InvalidStrategyException;
 import dev.massbt.strategies.format.Strategy;
 import dev.massbt.strategies.format.StrategyJson;
-import dev.massbt.strategies.kernel.CostModel;
-import dev.massbt.strategies.metrics.MetricsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code massbt backtest}: strategies x symbols x dates into results, returns, trades, equity. */
@@ -36,6 +33,9 @@ import picocli.CommandLine.Option;
                 + "the bars table, with an in-sample / out-of-sample split, into results and returns (every "
                 + "strategy) and trades and equity (the top ones).")
 final class BacktestCommand extends RecordedCommand {
+
+    @Mixin
+    MarketOptions market;
 
     static final class Source {
         @Option(names = "--strategies-run", paramLabel = "RUN", description = "The strategies of this generate or "
@@ -63,36 +63,13 @@ final class BacktestCommand extends RecordedCommand {
             + "strategies (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--symbols", paramLabel = "SYM", split = ",", required = true,
-            description = "Symbols of the bars table, comma-separated.")
-    List<String> symbols;
 
-    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day (UTC), inclusive.")
-    LocalDate from;
 
-    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day (UTC), inclusive.")
-    LocalDate to;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "0.7", description = "Out-of-sample split: a "
-            + "fraction of each symbol's range in-sample (0.7), a date (out-of-sample from it), or none. Default "
-            + "${DEFAULT-VALUE}.")
-    String split;
 
-    @Option(names = "--commission-bps", paramLabel = "BPS", defaultValue = "0", description = "Commission per fill, "
-            + "basis points (default ${DEFAULT-VALUE}).")
-    double commissionBps;
 
-    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0", description = "Slippage per fill, "
-            + "basis points (default ${DEFAULT-VALUE}).")
-    double slippageBps;
 
-    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "Trading days per year "
-            + "for annualising: 365 (crypto, default) or 252 (equities, FX).")
-    int periodsPerYear;
 
-    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "0", description = "Strategies per task "
-            + "(default: chosen from the core count).")
-    int chunkSize;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "Keep trades and equity of the "
             + "best N strategies by --top-metric (default ${DEFAULT-VALUE}).")
@@ -105,7 +82,7 @@ final class BacktestCommand extends RecordedCommand {
 
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
-        Split s = parseSplit(split);
+        Split s = market.split();
         BacktestResult r = backtest(spark, writes, run, strategies(spark, writes, run), s);
         out(r.summary());
         Map<String, Long> counts = new HashMap<>();
@@ -119,11 +96,10 @@ final class BacktestCommand extends RecordedCommand {
     }
 
     BacktestResult backtest(SparkSession spark, RunWrites writes, RunId run, StrategySet set, Split s) {
-        return BacktestAction.on(spark, writes, run).strategies(set).symbols(symbols)
-                .range(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .split(s).chunkSize(chunkSize).costs(new CostModel(commissionBps, slippageBps))
-                .metrics(new MetricsConfig(periodsPerYear, 0.0)).top(top, topMetric).execute();
+        return BacktestAction.on(spark, writes, run).strategies(set).symbols(market.symbols)
+                .range(market.fromInstant(), market.toInstant())
+                .split(s).chunkSize(market.chunkSize).costs(market.costs())
+                .metrics(market.metrics()).top(top, topMetric).execute();
     }
 
     private StrategySet strategies(SparkSession spark, RunWrites writes, RunId run) {
@@ -139,10 +115,6 @@ final class BacktestCommand extends RecordedCommand {
         StrategySet selected = store.select(origin, maxComplexity, limit);
         store.recordSet(run, selected);
         return selected;
-    }
-
-    static Split parseSplit(String text) {
-        return Split.parse(text);
     }
 
     /** Every strategy in the files and directories (*.json, sorted), each error naming its file. */

@@ -7,15 +7,12 @@ import dev.massbt.jobs.evolve.EvolveResult;
 import dev.massbt.jobs.evolve.FitnessSpec;
 import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
-import dev.massbt.strategies.kernel.CostModel;
-import dev.massbt.strategies.metrics.MetricsConfig;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code massbt evolve}: genetic search with fitness evaluated on Spark, resumable. */
@@ -25,18 +22,12 @@ import picocli.CommandLine.Option;
                 + "the evolution table; --resume RUN continues a run from its last complete generation.")
 final class EvolveCommand extends RecordedCommand {
 
-    @Option(names = "--symbols", paramLabel = "SYM", split = ",", required = true, description = "Symbols.")
-    List<String> symbols;
+    @Mixin
+    MarketOptions market;
 
-    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day (UTC), inclusive.")
-    LocalDate from;
 
-    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day (UTC), inclusive.")
-    LocalDate to;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "0.7", description = "In-sample fraction or "
-            + "out-of-sample start date (default ${DEFAULT-VALUE}).")
-    String split;
+
 
     @Option(names = "--population", paramLabel = "N", defaultValue = "200", description = "Default ${DEFAULT-VALUE}.")
     int population;
@@ -85,14 +76,8 @@ final class EvolveCommand extends RecordedCommand {
     @Option(names = "--resume", description = "Continue run --run-id from its last complete generation.")
     boolean resume;
 
-    @Option(names = "--commission-bps", paramLabel = "BPS", defaultValue = "0", description = "Default 0.")
-    double commissionBps;
 
-    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0", description = "Default 0.")
-    double slippageBps;
 
-    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "365 or 252.")
-    int periodsPerYear;
 
     @Override
     Map<String, Long> seeds() {
@@ -106,11 +91,10 @@ final class EvolveCommand extends RecordedCommand {
         }
         EvolveConfig config = new EvolveConfig(population, generations, seed, tournament, crossover, mutation, elitism,
                 steadyState ? 0.1 : 0.6, new FitnessSpec(metric, complexityPenalty, minTrades), best);
-        EvolveAction a = EvolveAction.on(spark, writes, run).config(config).symbols(symbols)
-                .range(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .split(Split.parse(split)).costs(new CostModel(commissionBps, slippageBps))
-                .metrics(new MetricsConfig(periodsPerYear, 0.0));
+        EvolveAction a = EvolveAction.on(spark, writes, run).config(config).symbols(market.symbols)
+                .range(market.fromInstant(), market.toInstant())
+                .split(market.split()).chunkSize(market.chunkSize).costs(market.costs())
+                .metrics(market.metrics());
         if (resume) {
             a.resume();
         }

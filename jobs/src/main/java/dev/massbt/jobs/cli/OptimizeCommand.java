@@ -8,14 +8,10 @@ import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.GridExpansion;
 import dev.massbt.strategies.generate.GridTemplate;
-import dev.massbt.strategies.kernel.CostModel;
-import dev.massbt.strategies.metrics.MetricsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code massbt optimize}: a grid template's parameter sets as one backtest, the best printed, the grid written. */
@@ -34,25 +31,17 @@ import picocli.CommandLine.Option;
                 + "make an invalid strategy are skipped and counted.")
 final class OptimizeCommand extends RecordedCommand {
 
+    @Mixin
+    MarketOptions market;
+
     @Option(names = "--template", paramLabel = "FILE", required = true, description = "The template: a strategy "
             + "JSON whose numbers may be placeholders \"${fast}\", plus \"grid\" and optional \"constraints\" "
             + "(see README, Grid optimisation).")
     Path templateFile;
 
-    @Option(names = "--symbols", paramLabel = "SYM", split = ",", required = true,
-            description = "Symbols of the bars table, comma-separated.")
-    List<String> symbols;
 
-    @Option(names = "--from", paramLabel = "yyyy-MM-dd", description = "First day (UTC), inclusive.")
-    LocalDate from;
 
-    @Option(names = "--to", paramLabel = "yyyy-MM-dd", description = "Last day (UTC), inclusive.")
-    LocalDate to;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "0.7", description = "Out-of-sample split: a "
-            + "fraction of each symbol's range in-sample (0.7), a date (out-of-sample from it), or none (rank on "
-            + "the whole range). Default ${DEFAULT-VALUE}.")
-    String split;
 
     @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "The metric to "
             + "maximise: sharpe (default), sortino, calmar, total_return, cagr, profit_factor, win_rate, avg_trade, "
@@ -67,21 +56,9 @@ final class OptimizeCommand extends RecordedCommand {
             + "and keep their trades and equity (default ${DEFAULT-VALUE}).")
     int show;
 
-    @Option(names = "--commission-bps", paramLabel = "BPS", defaultValue = "0", description = "Commission per fill, "
-            + "basis points (default ${DEFAULT-VALUE}).")
-    double commissionBps;
 
-    @Option(names = "--slippage-bps", paramLabel = "BPS", defaultValue = "0", description = "Slippage per fill, "
-            + "basis points (default ${DEFAULT-VALUE}).")
-    double slippageBps;
 
-    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "Trading days per year "
-            + "for annualising: 365 (crypto, default) or 252 (equities, FX).")
-    int periodsPerYear;
 
-    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "0", description = "Strategies per task "
-            + "(default: chosen from the core count).")
-    int chunkSize;
 
     private GridTemplate template;
     private Split parsedSplit;
@@ -98,7 +75,7 @@ final class OptimizeCommand extends RecordedCommand {
             throw new IllegalArgumentException("--min-trades must be >= 0 and --show >= 1, got " + minTrades + " and "
                     + show + ".");
         }
-        parsedSplit = BacktestCommand.parseSplit(split);
+        parsedSplit = market.split();
         template = read(templateFile);
         return super.call();
     }
@@ -117,11 +94,10 @@ final class OptimizeCommand extends RecordedCommand {
 
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
-        OptimizeResult r = OptimizeAction.on(spark, writes, run).template(template).symbols(symbols)
-                .range(from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())
-                .split(parsedSplit).chunkSize(chunkSize).costs(new CostModel(commissionBps, slippageBps))
-                .metrics(new MetricsConfig(periodsPerYear, 0.0)).metric(metric.toLowerCase(Locale.ROOT))
+        OptimizeResult r = OptimizeAction.on(spark, writes, run).template(template).symbols(market.symbols)
+                .range(market.fromInstant(), market.toInstant())
+                .split(parsedSplit).chunkSize(market.chunkSize).costs(market.costs())
+                .metrics(market.metrics()).metric(metric.toLowerCase(Locale.ROOT))
                 .minTrades(minTrades).show(show).execute();
         out(r.report().stripTrailing());
         Map<String, Long> counts = new LinkedHashMap<>();
