@@ -196,9 +196,9 @@ public final class BacktestAction {
             try (Progress p = Progress.start(sc, run + "-write", "massbt backtest " + run + ": write results and "
                     + "returns", Duration.ofSeconds(10))) {
                 versions.put(RunTable.RESULTS, writes.replaceRun(RunTable.RESULTS, run,
-                        rows.select(columns(RunTable.RESULTS)).coalesce(cores), false));
+                        rows.select(RunTable.RESULTS.columns()).coalesce(cores), false));
                 versions.put(RunTable.RETURNS, writes.replaceRun(RunTable.RETURNS, run,
-                        rows.select(columns(RunTable.RETURNS)).coalesce(cores), false));
+                        rows.select(RunTable.RETURNS.columns()).coalesce(cores), false));
             }
             try (Progress p = Progress.start(sc, run + "-top", "massbt backtest " + run + ": trades and equity of the "
                     + "top " + top + " strategies", Duration.ofSeconds(10))) {
@@ -345,10 +345,6 @@ public final class BacktestAction {
         return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
-    private static Column[] columns(RunTable table) {
-        return java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new);
-    }
 
     private static Map<String, Long> tableVersions(Map<RunTable, Long> versions) {
         Map<String, Long> out = new LinkedHashMap<>();

@@ -87,13 +87,12 @@ final class BenchCommand extends RecordedCommand {
                 .symbols(market.symbolNames()).range(from, from.plusSeconds(60 * perSymbol))
                 .split(new Split.Fraction(0.7)).chunkSize(chunkSize).top(10, "sharpe").execute();
         double seconds = (System.nanoTime() - startedNanos - prepareNanos) / 1e9;
-        long evaluated = (long) r.strategies() * r.strategyBars() / Math.max(1, r.strategies());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("strategies", r.strategies());
         json.put("bars", r.strategyBars() / r.strategies());
         json.put("symbols", symbols);
         json.put("seconds", round(seconds));
-        json.put("strategy_bars_per_second", Math.round(evaluated / seconds));
+        json.put("strategy_bars_per_second", Math.round(r.strategyBars() / seconds));
         json.put("backtest_seconds", round(r.millis() / 1000.0));
         json.put("task_seconds", round(r.evalMillis() / 1000.0));
         json.put("generate_seconds", round(generateNanos / 1e9));

@@ -249,12 +249,13 @@ public final class EvolveAction {
         /** In-sample rows of the strategies evaluated in this JVM, cached until the end. */
         final List<Dataset<Row>> rows = new ArrayList<>();
         final List<Broadcast<StrategySet>> broadcasts = new ArrayList<>();
-        final Map<String, String> hereIds = new HashMap<>();
+        final java.util.Set<String> hereIds = new java.util.HashSet<>();
         /** Genes of the strategies first evaluated in the current generation, by id. */
         final Map<String, double[]> generationTrials = new LinkedHashMap<>();
         int evaluatedHere;
         ISeq<Phenotype<DoubleGene, Double>> restoredPopulation;
-        long currentGeneration = 1;
+        /** The final leaderboard, once {@link #finish} has ranked the best. */
+        Leaderboard leaderboard;
 
         Search(TableVersion bars, List<SymbolRange> ranges, int cores) {
             this.bars = bars;
@@ -332,7 +333,7 @@ public final class EvolveAction {
                     fitness.put(id, config.fitness().fitness(f.getDouble(1), f.getLong(2), fresh.get(id).complexity()));
                 }
             }
-            fresh.keySet().forEach(id -> hereIds.put(id, id));
+            hereIds.addAll(fresh.keySet());
             evaluatedHere += set.size();
         }
 
@@ -402,7 +403,7 @@ public final class EvolveAction {
                 // in-sample rows of strategies evaluated before a resume
                 Map<String, Strategy> missing = new LinkedHashMap<>();
                 evaluated.forEach((id, s) -> {
-                    if (!hereIds.containsKey(id)) {
+                    if (!hereIds.contains(id)) {
                         missing.put(id, StrategyJson.parse(s.json()));
                     }
                 });
@@ -426,9 +427,9 @@ public final class EvolveAction {
                     all = all.unionAll(rows.get(i));
                 }
                 versions.put(RunTable.RESULTS, writes.replaceRun(RunTable.RESULTS, run,
-                        all.select(columns(RunTable.RESULTS)).coalesce(cores), false));
+                        all.select(RunTable.RESULTS.columns()).coalesce(cores), false));
                 versions.put(RunTable.RETURNS, writes.replaceRun(RunTable.RETURNS, run,
-                        all.select(columns(RunTable.RETURNS)).coalesce(cores), false));
+                        all.select(RunTable.RETURNS.columns()).coalesce(cores), false));
                 StrategyStore.Stored stored = new StrategyStore(spark, writes).store(run,
                         new ArrayList<>(evaluated.values()));
                 versions.put(RunTable.STRATEGIES, stored.strategiesVersion());
@@ -447,8 +448,6 @@ public final class EvolveAction {
             versions.forEach((t, v) -> out.put(t.tableName(), v));
             return out;
         }
-
-        Leaderboard leaderboard;
 
         private String rankMetric() {
             String m = config.fitness().metric();
@@ -472,8 +471,4 @@ public final class EvolveAction {
         }
     }
 
-    private static org.apache.spark.sql.Column[] columns(RunTable table) {
-        return java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new);
-    }
 }

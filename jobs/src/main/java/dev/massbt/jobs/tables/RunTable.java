@@ -225,6 +225,12 @@ public enum RunTable implements TableSpec {
         return keyColumns;
     }
 
+    /** The table's columns in schema order, to select a wider DataFrame down to this table. */
+    public org.apache.spark.sql.Column[] columns() {
+        return java.util.Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new);
+    }
+
     /** Partitioned by run_id: written by replacing the run's partition. */
     public boolean perRun() {
         return partitionColumns.equals(List.of("run_id"));

@@ -59,8 +59,7 @@ public final class RunWrites {
         if (empty) {
             target.delete(col("run_id").equalTo(lit(run.value())));
         } else {
-            rows.select(java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
-                            .toArray(Column[]::new)).write().format("delta").mode("overwrite")
+            rows.select(table.columns()).write().format("delta").mode("overwrite")
                     .option("partitionOverwriteMode", "dynamic").save(path(table));
         }
         long version = version(target);
@@ -74,9 +73,9 @@ public final class RunWrites {
      * run writes step by step ({@code evolution}); returns the version.
      */
     public long append(RunTable table, Dataset<Row> rows) {
-        create(table);
+        DeltaTable t = create(table);
         rows.write().format("delta").mode("append").save(path(table));
-        return version(create(table));
+        return version(t);
     }
 
     /** Deletes run {@code run}'s rows of {@code table} (one commit); returns the version. */
