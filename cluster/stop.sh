@@ -37,7 +37,8 @@ while read -r pid; do [[ -n "$pid" ]] && pids+=("$pid"); done \
 
 alive() { kill -0 "$1" 2>/dev/null; }
 live=()
-for pid in "${pids[@]+"${pids[@]}"}"; do alive "$pid" && live+=("$pid"); done
+# (a pid can be found both ways: count each once)
+for pid in $(printf '%s\n' "${pids[@]+"${pids[@]}"}" | sort -un); do alive "$pid" && live+=("$pid"); done
 if [[ ${#live[@]} -gt 0 ]]; then
   kill -TERM "${live[@]}" 2>/dev/null || true
   for _ in $(seq 1 100); do
