@@ -57,9 +57,10 @@ state="$run_dir/cluster.env"
   echo "WORKER_CORES=$cores"
 } > "$state"
 
-# The secret travels as a system property on the daemons' command lines (Spark reads no
-# environment variable for it); it is never written to a file.
-SPARK_MASTER_OPTS="-Dspark.authenticate.secret=$MASSBT_SPARK_SECRET -Dspark.master.rest.enabled=false" \
+# The daemons read the secret from _SPARK_AUTH_SECRET, the variable Spark itself uses to hand
+# it to executors: it stays off every command line (ps) and is never written to a file.
+export _SPARK_AUTH_SECRET="$MASSBT_SPARK_SECRET"
+SPARK_MASTER_OPTS="-Dspark.master.rest.enabled=false" \
   nohup "$spark_home/bin/spark-class" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$master_port" --webui-port "$master_ui" > "$run_dir/master.log" 2>&1 < /dev/null &
 echo "MASTER_PID=$!" >> "$state"
@@ -69,8 +70,7 @@ for i in $(seq 1 "$workers"); do
   ui=$(free_port)
   dir="$run_dir/worker-$i"
   mkdir -p "$dir"
-  SPARK_WORKER_OPTS="-Dspark.authenticate.secret=$MASSBT_SPARK_SECRET" \
-    nohup "$spark_home/bin/spark-class" org.apache.spark.deploy.worker.Worker \
+  nohup "$spark_home/bin/spark-class" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --port "$port" --webui-port "$ui" --cores "$cores" --memory "$memory" \
     --work-dir "$dir" "spark://127.0.0.1:$master_port" > "$run_dir/worker-$i.log" 2>&1 < /dev/null &
   {
@@ -94,8 +94,8 @@ while time.monotonic() < deadline:
         alive = sum(1 for w in state.get("workers", []) if w.get("state") == "ALIVE")
         if state.get("status") == "ALIVE" and alive >= want:
             sys.exit(0)
-    except OSError:
-        pass
+    except (OSError, ValueError):
+        pass  # not listening yet, or an empty or partial page while it starts
     time.sleep(0.2)
 print(f"cluster: {alive} of {want} workers registered after {timeout:.0f} s", file=sys.stderr)
 sys.exit(1)

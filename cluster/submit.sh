@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Submits the massbt uber jar (jobs/target/massbt-jobs-*-all.jar) with spark-submit to the
 # cluster start.sh started (or to --master, e.g. 'local[2]'), the driver on 127.0.0.1,
-# spark.authenticate's secret from $MASSBT_SPARK_SECRET. Exits with massbt's exit code.
+# spark.authenticate's secret from $MASSBT_SPARK_SECRET (massbt
+# reads it from the environment itself, so it is on no command line). Exits with massbt's exit code.
 #
 #   cluster/submit.sh [--run-dir DIR] [spark-submit options] -- <massbt command> [options]
 #   cluster/submit.sh backtest --strategies-run gen7 --symbols SYN7_001 --warehouse /shared/wh
@@ -45,6 +46,5 @@ exec "$spark_home/bin/spark-submit" --master "$master" --class dev.massbt.jobs.M
   --driver-memory "${MASSBT_DRIVER_MEMORY:-2g}" \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
   --conf spark.ui.enabled=false \
-  --conf "spark.authenticate.secret=$MASSBT_SPARK_SECRET" \
   "${submit_opts[@]+"${submit_opts[@]}"}" \
   "$jar" "$@"

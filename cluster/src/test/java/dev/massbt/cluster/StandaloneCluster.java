@@ -1,7 +1,10 @@
 package dev.massbt.cluster;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Spark standalone cluster on loopback, driven through the scripts in {@code cluster/}
@@ -65,10 +70,33 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Starts a submit without waiting; its output goes to {@code out}. */
     Process submitAsync(List<String> sparkOptions, List<String> args, Path out) {
+        return submitAsync(secret, sparkOptions, args, out);
+    }
+
+    /** Starts a submit whose driver holds {@code driverSecret} instead of the cluster's. */
+    Process submitAsync(String driverSecret, List<String> sparkOptions, List<String> args, Path out) {
         try {
-            return builder(submitCommand(sparkOptions, args), out).start();
+            return builder(submitCommand(sparkOptions, args), out, driverSecret).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The master's state page ({@code /json/}: workers, active and completed applications). */
+    String masterState() throws IOException {
+        String env = read(runDir.resolve("cluster.env"));
+        Matcher m = Pattern.compile("MASTER_WEBUI='([^']+)'").matcher(env);
+        if (!m.find()) {
+            throw new IllegalStateException("no MASTER_WEBUI in " + runDir.resolve("cluster.env"));
+        }
+        HttpURLConnection c = (HttpURLConnection) URI.create(m.group(1) + "/json/").toURL()
+                .openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(5000);
+        try (InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
         }
     }
 
@@ -116,10 +144,14 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private ProcessBuilder builder(List<String> command, Path out) {
+        return builder(command, out, secret);
+    }
+
+    private ProcessBuilder builder(List<String> command, Path out, String secretToUse) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile());
         Map<String, String> env = pb.environment();
-        env.put("MASSBT_SPARK_SECRET", secret);
+        env.put("MASSBT_SPARK_SECRET", secretToUse);
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("MASSBT_DRIVER_MEMORY", "1g");
         return pb;

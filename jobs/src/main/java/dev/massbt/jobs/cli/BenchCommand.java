@@ -97,7 +97,10 @@ final class BenchCommand extends RecordedCommand {
         json.put("task_seconds", round(r.evalMillis() / 1000.0));
         json.put("generate_seconds", round(generateNanos / 1e9));
         json.put("prepare_seconds_not_counted", round(prepareNanos / 1e9));
-        json.put("cores", spark.sparkContext().defaultParallelism());
+        json.put("master", spark.sparkContext().master());
+        // the status tracker lists the driver too; local mode has no other executor
+        json.put("executors", spark.sparkContext().statusTracker().getExecutorInfos().length - 1);
+        json.put("parallelism", spark.sparkContext().defaultParallelism());
         json.put("tasks", r.tasks());
         json.put("run_id", run.value());
         out(toJson(json));
