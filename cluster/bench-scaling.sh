@@ -4,11 +4,11 @@
 # worker and then of 2 workers, 1 core each. Prints one line of JSON per run and then the
 # speed-up ratios. Not a test: timings depend on the machine (see README, Run on a cluster).
 #
-#   cluster/bench-scaling.sh [--strategies 2000] [--bars 1000000] [--chunk-size 25] [--memory 3g] [--warehouse DIR]
+#   cluster/bench-scaling.sh [--strategies 20000] [--bars 1000000] [--chunk-size 250] [--memory 3g] [--warehouse DIR]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-strategies=2000 bars=1000000 chunk=25 memory=3g warehouse="$cluster_dir/target/bench-warehouse"
+strategies=20000 bars=1000000 chunk=250 memory=3g warehouse="$cluster_dir/target/bench-warehouse"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --strategies) strategies="$2"; shift 2 ;;

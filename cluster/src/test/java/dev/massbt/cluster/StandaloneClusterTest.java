@@ -136,6 +136,34 @@ class StandaloneClusterTest {
         assertThat(faultyReturns.exceptAll(cleanReturns).count()).isZero();
     }
 
+    @Test
+    void aDriverWithoutTheClusterSecretIsRefusedAndWritesNothing() throws Exception {
+        String w = SharedSpark.freshWarehouse("refused").root();
+        Path out = cluster.runDir().resolve("wrong-secret.out");
+        int registered = registeredApps();
+        Process submit = cluster.submitAsync("not-the-cluster-secret", List.of(),
+                List.of("synth", "--symbols", "1", "--days", "2", "--seed", "3", "--warehouse", w, "--run-id", "refused"),
+                out);
+        // The master drops every connection that fails the handshake; the driver gives up after
+        // Spark's registration retries (3 x 20 s) and massbt says why.
+        assertThat(submit.waitFor(4, TimeUnit.MINUTES)).as("the refused driver gives up").isTrue();
+        String log = cluster.read(out);
+        assertThat(submit.exitValue()).as("spark-submit output:%n%s", log).isEqualTo(1);
+        assertThat(log).contains("Failed to connect to master 127.0.0.1")
+                .contains("massbt synth failed: the Spark master spark://127.0.0.1:")
+                .contains("MASSBT_SPARK_SECRET holds the cluster's spark.authenticate secret");
+        assertThat(registeredApps()).as("applications the master registered").isEqualTo(registered);
+        assertThat(Path.of(w).resolve("bars")).doesNotExist();
+        assertThat(Path.of(w).resolve("runs").resolve("_delta_log").resolve("00000000000000000000.json"))
+                .doesNotExist();
+    }
+
+    /** Active plus completed applications on the master's status page. */
+    private static int registeredApps() throws IOException {
+        JsonNode state = new ObjectMapper().readTree(cluster.masterState());
+        return state.path("activeapps").size() + state.path("completedapps").size();
+    }
+
     /**
      * Polls the driver's REST API until a job of {@code group} runs with some but not all of its
      * tasks done; returns that job's JSON.

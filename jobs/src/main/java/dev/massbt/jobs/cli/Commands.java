@@ -59,7 +59,8 @@ public final class Commands implements Runnable {
             return USAGE;
         }
         err.println(name + " failed: " + rootMessage(e));
-        if (Boolean.getBoolean("massbt.stacktrace")) {
+        // the launcher sets the property; under spark-submit the variable arrives as it is
+        if (Boolean.getBoolean("massbt.stacktrace") || "1".equals(System.getenv("MASSBT_STACKTRACE"))) {
             e.printStackTrace(err);
         } else {
             err.println("(run with MASSBT_STACKTRACE=1 for the stack trace)");
@@ -71,8 +72,11 @@ public final class Commands implements Runnable {
     private static String rootMessage(Throwable e) {
         String m = e.getMessage() != null ? e.getMessage() : e.toString();
         Throwable cause = e.getCause();
-        return cause != null && cause != e && cause.getMessage() != null && !m.contains(cause.getMessage())
-                ? m + " (cause: " + cause.getMessage() + ")" : m;
+        if (cause == null || cause == e || cause.getMessage() == null || m.contains(cause.getMessage())) {
+            return m;
+        }
+        // the cause's first line: Spark's own messages go on with call sites
+        return m + " (cause: " + cause.getMessage().lines().findFirst().orElse("").strip() + ")";
     }
 
     static final class Version implements IVersionProvider {

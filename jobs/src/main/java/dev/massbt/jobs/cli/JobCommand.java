@@ -66,12 +66,16 @@ abstract class JobCommand implements Callable<Integer> {
         LOG.info("{} {}: Spark {} ready in {} ms, warehouse {}", spec.name(), run, spark.sparkContext().master(),
                 (System.nanoTime() - startedNanos) / 1_000_000L, w);
         RunWrites writes = new RunWrites(spark, w);
-        if (!recorded()) {
-            run(spark, writes, run);
+        try {
+            if (recorded()) {
+                recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run));
+            } else {
+                run(spark, writes, run);
+            }
             return 0;
+        } catch (RuntimeException e) {
+            throw spark.sparkContext().isStopped() ? Sessions.stoppedByMaster(spark.sparkContext().master(), e) : e;
         }
-        recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run));
-        return 0;
     }
 
     /** Runs {@code body} as run {@code run} of {@code command}, recorded in the runs table. */

@@ -2,6 +2,7 @@ package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.table.DeltaSessions;
 import dev.massbt.datasets.table.Warehouse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,29 +26,59 @@ final class Sessions {
             SparkSession.Builder builder = DeltaSessions.configure(SparkSession.builder(), warehouse).appName("massbt");
             authSecret(System.getProperties(), System.getenv())
                     .ifPresent(secret -> builder.config("spark.authenticate.secret", secret));
-            return builder.getOrCreate();
+            try {
+                return builder.getOrCreate();
+            } catch (IllegalStateException e) {
+                // a standalone master that never accepts the driver stops the context under construction
+                throw String.valueOf(e.getMessage()).contains("stopped SparkContext")
+                        ? stoppedByMaster(System.getProperty("spark.master"), e) : e;
+            }
         }
         int n = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
         return DeltaSessions.local(warehouse, n);
     }
 
     /**
-     * The secret to add to a cluster session: with {@code spark.authenticate=true} and no
-     * {@code spark.authenticate.secret} configured, the value of {@value #SECRET_ENV}, which keeps
-     * the secret off every command line ({@code ps} shows {@code --conf} values).
+     * The secret to add to a cluster session: with {@code spark.authenticate=true} and neither
+     * {@code spark.authenticate.secret} nor a secret file configured, the value of
+     * {@value #SECRET_ENV}, which keeps the secret off every command line ({@code ps} shows
+     * {@code --conf} values). Without it a standalone master ({@code spark://}) cannot be
+     * joined; YARN and Kubernetes generate a secret per application themselves.
      *
-     * @throws IllegalArgumentException when authentication is on and no secret is given either way
+     * @throws IllegalArgumentException when a standalone cluster needs a secret and none is given
      */
     static Optional<String> authSecret(Properties sparkProperties, Map<String, String> env) {
         if (!Boolean.parseBoolean(sparkProperties.getProperty("spark.authenticate", "false"))
-                || sparkProperties.getProperty("spark.authenticate.secret") != null) {
+                || SECRET_KEYS.stream().anyMatch(k -> sparkProperties.getProperty(k) != null)) {
             return Optional.empty();
         }
         String secret = env.get(SECRET_ENV);
-        if (secret == null || secret.isBlank()) {
+        if (secret != null && !secret.isBlank()) {
+            return Optional.of(secret);
+        }
+        if (sparkProperties.getProperty("spark.master", "").startsWith("spark://")) {
             throw new IllegalArgumentException("spark.authenticate is true but no secret is given: set " + SECRET_ENV
                     + " to the cluster's shared secret (the same value the master and workers were started with)");
         }
-        return Optional.of(secret);
+        return Optional.empty();
     }
+
+    /**
+     * A failure because the cluster manager stopped the application says so, instead of Spark's
+     * "Cannot call methods on a stopped SparkContext": a standalone master that refuses the
+     * driver's secret, or is not there, gives up after its registration retries (3 x 20 s) and
+     * stops the SparkContext; one that removes the application does the same.
+     */
+    static RuntimeException stoppedByMaster(String master, RuntimeException e) {
+        if (master == null || !master.startsWith("spark://")) {
+            return e;
+        }
+        return new IllegalStateException("the Spark master " + master + " stopped this application (it did not "
+                + "accept the driver's registration, or removed the application). Check that the master is up at "
+                + "that address and that " + SECRET_ENV + " holds the cluster's spark.authenticate secret", e);
+    }
+
+    private static final List<String> SECRET_KEYS = List.of("spark.authenticate.secret",
+            "spark.authenticate.secret.file", "spark.authenticate.secret.driver.file",
+            "spark.authenticate.secret.executor.file");
 }

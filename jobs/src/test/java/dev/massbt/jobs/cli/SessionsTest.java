@@ -17,16 +17,28 @@ class SessionsTest {
         return p;
     }
 
+    private static final String STANDALONE = "spark://127.0.0.1:7077";
+
     @Test
     void withAuthenticationOnTheSecretComesFromTheEnvironment() {
-        assertThat(Sessions.authSecret(props("spark.authenticate", "true"), Map.of(Sessions.SECRET_ENV, "s3cr3t")))
-                .contains("s3cr3t");
+        assertThat(Sessions.authSecret(props("spark.authenticate", "true", "spark.master", STANDALONE),
+                Map.of(Sessions.SECRET_ENV, "s3cr3t"))).contains("s3cr3t");
     }
 
     @Test
-    void aConfiguredSecretIsLeftAlone() {
-        assertThat(Sessions.authSecret(props("spark.authenticate", "true", "spark.authenticate.secret", "given"),
-                Map.of(Sessions.SECRET_ENV, "other"))).isEmpty();
+    void aConfiguredSecretOrSecretFileIsLeftAlone() {
+        for (String key : new String[] {"spark.authenticate.secret", "spark.authenticate.secret.file",
+                "spark.authenticate.secret.driver.file", "spark.authenticate.secret.executor.file"}) {
+            assertThat(Sessions.authSecret(props("spark.authenticate", "true", "spark.master", STANDALONE, key, "x"),
+                    Map.of(Sessions.SECRET_ENV, "other"))).as(key).isEmpty();
+        }
+    }
+
+    @Test
+    void yarnAndKubernetesMakeTheirOwnSecretWhenNoneIsGiven() {
+        assertThat(Sessions.authSecret(props("spark.authenticate", "true", "spark.master", "yarn"), Map.of())).isEmpty();
+        assertThat(Sessions.authSecret(props("spark.authenticate", "true", "spark.master", "k8s://https://k:6443"),
+                Map.of())).isEmpty();
     }
 
     @Test
@@ -36,10 +48,10 @@ class SessionsTest {
     }
 
     @Test
-    void authenticationWithoutASecretNamesTheVariableToSet() {
-        assertThatThrownBy(() -> Sessions.authSecret(props("spark.authenticate", "true"), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Sessions.SECRET_ENV);
-        assertThatThrownBy(() -> Sessions.authSecret(props("spark.authenticate", "true"),
+    void aStandaloneClusterWithoutASecretNamesTheVariableToSet() {
+        assertThatThrownBy(() -> Sessions.authSecret(props("spark.authenticate", "true", "spark.master", STANDALONE),
+                Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(Sessions.SECRET_ENV);
+        assertThatThrownBy(() -> Sessions.authSecret(props("spark.authenticate", "true", "spark.master", STANDALONE),
                 Map.of(Sessions.SECRET_ENV, " "))).isInstanceOf(IllegalArgumentException.class);
     }
 }
