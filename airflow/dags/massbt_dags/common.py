@@ -1,0 +1,163 @@
+"""What the massbt DAGs share: settings, validation, run ids, spark-submit arguments, publishing.
+
+Deployment settings come from Airflow, never from this code: the Spark connection ``massbt_spark``
+(its host is the master: ``local[2]``, ``spark://host:7077``, ``yarn``, ``k8s://...``; its extra
+``massbt-jar`` the uber jar's path or URI) and Airflow Variables ``massbt_<name>`` (warehouse,
+landing, publish, ...), which a run's DAG params override. Secrets (Spark's authentication secret,
+S3 keys) stay in the Spark and worker environment or a secrets backend, as the README says.
+
+Every massbt run id is derived from the DAG run's id, so a retry or a re-run of the same DAG run
+(clear, backfill) writes the same run ids, and massbt replaces those runs' rows and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+CONN_ID = "massbt_spark"
+MAIN_CLASS = "dev.massbt.jobs.Main"
+
+# massbt's run id grammar (dev.massbt.jobs.tables.RunId).
+RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
+SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
+FORMATS = ("trades-csv", "bars-csv", "bitstamp", "binance-trades", "binance-klines", "histdata-m1")
+METRICS = ("sharpe", "sortino", "calmar", "total_return", "cagr", "profit_factor", "win_rate", "avg_trade",
+           "exposure")
+
+DEFAULT_ARGS = {
+    "owner": "massbt",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=2),
+    "retry_exponential_backoff": True,
+    "max_retry_delay": timedelta(minutes=30),
+}
+
+
+class SettingError(ValueError):
+    """A missing or invalid setting: the message names the DAG param and the Variable that set it."""
+
+
+def setting(params: dict, name: str, required: bool = True) -> str | None:
+    """The run's DAG param ``name`` if given, else Airflow Variable ``massbt_<name>``."""
+    value = params.get(name)
+    if value in (None, ""):
+        from airflow.sdk import Variable
+
+        value = Variable.get(f"massbt_{name}", default=None)
+    if value in (None, "") and required:
+        raise SettingError(f"'{name}' is not set: give the DAG param '{name}' (trigger conf) or set the Airflow "
+                           f"Variable massbt_{name}.")
+    return None if value in (None, "") else str(value)
+
+
+def location(params: dict, name: str, required: bool = True) -> str | None:
+    """A path or URI setting (warehouse, landing, publish): no control characters, no spaces at the ends."""
+    value = setting(params, name, required)
+    if value is None:
+        return None
+    if value != value.strip() or any(ord(c) < 32 for c in value):
+        raise SettingError(f"'{name}' = {value!r} is not a valid path or URI.")
+    return value
+
+
+def symbols(value) -> list[str]:
+    items = value if isinstance(value, list) else str(value).split(",")
+    out = [s.strip() for s in items if str(s).strip()]
+    if not out:
+        raise SettingError("'symbols' is empty: give at least one symbol, e.g. [\"BTCUSD\"].")
+    for s in out:
+        if not SYMBOL.fullmatch(s):
+            raise SettingError(f"Symbol {s!r} is not valid: letters, digits, '.', '_' or '-', up to 32 characters.")
+    return out
+
+
+def run_id(dag_run_id: str, *parts: str) -> str:
+    """``<parts>.<dag run id>`` as a valid massbt run id, the same for the same DAG run.
+
+    Characters massbt does not allow become '-'; an id longer than 64 characters keeps its start
+    and ends with 10 hex digits of the SHA-256 of the whole, so distinct DAG runs stay distinct.
+    """
+    raw = ".".join(parts) + "." + dag_run_id
+    clean = re.sub(r"[^A-Za-z0-9._:+-]", "-", raw)
+    if len(clean) > 64:
+        digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10]
+        clean = clean[:53] + "." + digest
+    if not RUN_ID.fullmatch(clean):
+        clean = "r" + clean[1:]
+    return clean
+
+
+def last_day(data_interval_end: datetime | None, run_after: datetime) -> date:
+    """The last full UTC day a run covers: the day before its data interval's end (a scheduled run at
+    midnight covers the day that just ended); for a manual run without a logical date, the day before
+    it was triggered."""
+    end = data_interval_end or run_after
+    return (end.astimezone(timezone.utc) - timedelta(microseconds=1)).date()
+
+
+def spark_jar(conn_id: str = CONN_ID) -> str:
+    """The uber jar named by the Spark connection's extra ``massbt-jar``."""
+    from airflow.sdk import Connection
+
+    conn = Connection.get(conn_id)
+    jar = (conn.extra_dejson or {}).get("massbt-jar")
+    if not jar:
+        raise SettingError(f"Connection {conn_id} has no 'massbt-jar' in its extra: set it to the path or URI of "
+                           "massbt-jobs-<version>-all.jar.")
+    return str(jar)
+
+
+def massbt_args(command: str, warehouse: str, run: str | None, *options: str) -> list[str]:
+    """The arguments after the jar: ``<command> --warehouse W [--run-id R] options``."""
+    args = [command, "--warehouse", warehouse]
+    if run is not None:
+        args += ["--run-id", run]
+    return args + [str(o) for o in options]
+
+
+def local_path(location_value: str, what: str) -> Path:
+    """A local directory from a plain path or a file: URI; other schemes are refused with the reason."""
+    if location_value.startswith("file:"):
+        location_value = re.sub(r"^file:(//)?", "", location_value)
+    elif re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", location_value):
+        raise SettingError(f"{what} {location_value!r} is not a local path: publishing copies files on the "
+                           "Airflow worker, so the warehouse and the publish path must be local or mounted there.")
+    return Path(location_value)
+
+
+def publish(warehouse: str, publish_dir: str, leaderboard_run: str, label: str, manifest: dict) -> dict:
+    """Copies ``<warehouse>/exports/<leaderboard_run>/`` to ``<publish_dir>/<label>/`` and points
+    ``<publish_dir>/latest.json`` at it; both replaced atomically (rename), so a reader never sees a
+    half-published leaderboard and a re-run replaces its own copy."""
+    source = local_path(warehouse, "warehouse") / "exports" / leaderboard_run
+    if not source.is_dir():
+        raise FileNotFoundError(f"No exported leaderboard at {source}: did the rank step of run "
+                                f"{leaderboard_run} succeed?")
+    files = sorted(p.name for p in source.iterdir() if p.is_file() and p.suffix == ".json")
+    root = local_path(publish_dir, "publish")
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / label
+    staging = Path(tempfile.mkdtemp(prefix=f".{label}.", dir=root))
+    for name in files:
+        shutil.copy2(source / name, staging / name)
+    record = dict(manifest, leaderboard_run=leaderboard_run, strategies=files, path=str(target),
+                  published_at=datetime.now(timezone.utc).isoformat())
+    (staging / "manifest.json").write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{label}.old.", dir=root))
+        os.replace(target, old / "x")
+        os.replace(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staging, target)
+    latest = root / ".latest.json.tmp"
+    latest.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
+    os.replace(latest, root / "latest.json")
+    return record
