@@ -1,5 +1,6 @@
 """Loads airflow/dags into a DagBag as Airflow's DAG processor does and prints, as one JSON object,
-the import errors and each DAG's tasks with their downstream tasks, schedule, params and retries.
+the import errors and each DAG's tasks with their downstream tasks, schedule, params and retries
+(also into the file named by a second argument).
 Exit 1 when a file fails to import. Run with the venv's python and the environment of lib.sh."""
 
 import json
@@ -16,9 +17,13 @@ for dag_id, dag in sorted(bag.dags.items()):
         "tasks": {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks},
         "operators": {t.task_id: type(t).__name__ for t in dag.tasks},
         "retries": {t.task_id: t.retries for t in dag.tasks},
-        "schedule": type(dag.timetable).__name__ + " " + str(getattr(dag.timetable, "_expression", "")),
+        "schedule": type(dag.timetable).__name__ + " " + str(getattr(dag.timetable, "expression", "")),
         "params": sorted(dag.params.keys()),
         "paused_at_creation": dag.is_paused_upon_creation,
     }
-print(json.dumps(out, indent=1, sort_keys=True))
+text = json.dumps(out, indent=1, sort_keys=True)
+if len(sys.argv) > 2:  # Airflow logs to stdout too: a file keeps the JSON apart
+    with open(sys.argv[2], "w") as f:
+        f.write(text + "\n")
+print(text)
 sys.exit(1 if bag.import_errors else 0)

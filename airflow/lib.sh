@@ -45,6 +45,10 @@ airflow_env() {
   export AIRFLOW__SCHEDULER__ENABLE_HEALTH_CHECK=False
   export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE="$run_dir/passwords.json"
   export PATH="$venv_dir/bin:$PATH"
+  # The venv's spark-submit is pyspark's; its package directory is the Spark distribution.
+  SPARK_HOME="$("$venv_dir/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))')" \
+    || die "no pyspark in $venv_dir: run airflow/install.sh"
+  export SPARK_HOME
   export SPARK_LOCAL_IP=127.0.0.1
   export SPARK_CONF_DIR="$airflow_dir/conf"
   mkdir -p "$run_dir/spark-local"

@@ -67,7 +67,7 @@ with DAG(
             raise common.SettingError(f"'strategies' = {strategies!r} is neither 'all' nor a massbt run id.")
         to = common.last_day(ctx.get("data_interval_end"), dag_run.run_after)
         start = to - timedelta(days=params["lookback_days"] - 1)
-        rid = dag_run.run_id
+        rid = common.run_key(ctx.get("data_interval_end"), dag_run.run_after, dag_run.run_id)
         backtest_run = common.run_id(rid, "daily", "bt")
         source = ["--all"] if strategies == "all" else ["--strategies-run", strategies]
         rank_opts = ["--metric", params["metric"], "--min-trades", params["min_trades"], "--show", params["top"]]
@@ -81,6 +81,7 @@ with DAG(
             "day": to.isoformat(),
             "backtest_run": backtest_run,
             "symbols": syms,
+            "run_key": rid,
             "backtest_args": common.massbt_args(
                 "backtest", warehouse, backtest_run, *source, "--symbols", ",".join(syms),
                 "--from", start.isoformat(), "--to", to.isoformat(), "--split", params["split"],
@@ -91,10 +92,9 @@ with DAG(
         }
 
     @task
-    def landed(warehouse: str, syms: list[str]) -> list[list[str]]:
+    def landed(warehouse: str, syms: list[str], rid: str) -> list[list[str]]:
         """One ingest per symbol: its landing directory <landing>/<SYMBOL>/, which must exist."""
-        ctx = get_current_context()
-        params, rid = ctx["params"], ctx["dag_run"].run_id
+        params = get_current_context()["params"]
         landing = common.local_path(common.location(params, "landing"), "landing")
         missing = [s for s in syms if not (landing / s).is_dir()]
         if missing:
@@ -105,7 +105,7 @@ with DAG(
                 for s in syms]
 
     planned = plan()
-    ingest_args = landed(planned["warehouse"], planned["symbols"])
+    ingest_args = landed(planned["warehouse"], planned["symbols"], planned["run_key"])
     jar = "{{ ti.xcom_pull(task_ids='plan', key='jar') }}"
     spark = dict(conn_id=common.CONN_ID, java_class=common.MAIN_CLASS, application=jar, verbose=False)
 

@@ -55,7 +55,8 @@ with DAG(
         syms = common.symbols(common.setting(params, "symbols"))
         to = common.last_day(ctx.get("data_interval_end"), dag_run.run_after)
         start = to - timedelta(days=params["lookback_days"] - 1)
-        evolve_run = common.run_id(dag_run.run_id, "weekly", "evo")
+        rid = common.run_key(ctx.get("data_interval_end"), dag_run.run_after, dag_run.run_id)
+        evolve_run = common.run_id(rid, "weekly", "evo")
         oos = ["--run", evolve_run, "--metric", params["fitness"], "--min-trades", params["min_trades"],
                "--oos-positive", "--show", params["best"]]
         if params["min_oos_ratio"] is not None:
@@ -73,7 +74,7 @@ with DAG(
                 "--complexity-penalty", params["complexity_penalty"], "--min-trades", params["min_trades"],
                 "--best", params["best"], "--commission-bps", params["commission_bps"],
                 "--slippage-bps", params["slippage_bps"], "--calendar", params["calendar"]),
-            "oos_args": common.massbt_args("rank", warehouse, common.run_id(dag_run.run_id, "weekly", "oos"),
+            "oos_args": common.massbt_args("rank", warehouse, common.run_id(rid, "weekly", "oos"),
                                            *oos),
         }
 

@@ -6,8 +6,10 @@ Deployment settings come from Airflow, never from this code: the Spark connectio
 landing, publish, ...), which a run's DAG params override. Secrets (Spark's authentication secret,
 S3 keys) stay in the Spark and worker environment or a secrets backend, as the README says.
 
-Every massbt run id is derived from the DAG run's id, so a retry or a re-run of the same DAG run
-(clear, backfill) writes the same run ids, and massbt replaces those runs' rows and nothing else.
+Every massbt run id is derived from the DAG run: from the last day of its data interval when it has
+one (scheduled runs, backfills, runs triggered with a logical date, `airflow dags test`), else from
+its run id. A retry, a cleared task, a backfill or a manual re-run of the same day therefore writes
+the same run ids, and massbt replaces those runs' rows and nothing else.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from pathlib import Path
 CONN_ID = "massbt_spark"
 MAIN_CLASS = "dev.massbt.jobs.Main"
 
-# massbt's run id grammar (dev.massbt.jobs.tables.RunId).
+# massbt's run id grammar (dev.massbt.jobs.tables.RunId; ingest's also refuses '+', so run ids made
+# here never hold one).
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
+_NOT_RUN_ID = re.compile(r"[^A-Za-z0-9._:-]")
 SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
 FORMATS = ("trades-csv", "bars-csv", "bitstamp", "binance-trades", "binance-klines", "histdata-m1")
 METRICS = ("sharpe", "sortino", "calmar", "total_return", "cagr", "profit_factor", "win_rate", "avg_trade",
@@ -78,14 +82,20 @@ def symbols(value) -> list[str]:
     return out
 
 
-def run_id(dag_run_id: str, *parts: str) -> str:
-    """``<parts>.<dag run id>`` as a valid massbt run id, the same for the same DAG run.
+def run_key(data_interval_end: datetime | None, run_after: datetime, dag_run_id: str) -> str:
+    """What a DAG run's massbt run ids are made of: the last day of its data interval (2026-11-20),
+    or for a run without one (a manual run with no logical date) its run id."""
+    return last_day(data_interval_end, run_after).isoformat() if data_interval_end is not None else dag_run_id
+
+
+def run_id(key: str, *parts: str) -> str:
+    """``<parts>.<key>`` as a valid massbt run id, the same for the same key.
 
     Characters massbt does not allow become '-'; an id longer than 64 characters keeps its start
-    and ends with 10 hex digits of the SHA-256 of the whole, so distinct DAG runs stay distinct.
+    and ends with 10 hex digits of the SHA-256 of the whole, so distinct keys stay distinct.
     """
-    raw = ".".join(parts) + "." + dag_run_id
-    clean = re.sub(r"[^A-Za-z0-9._:+-]", "-", raw)
+    raw = ".".join(parts) + "." + key
+    clean = _NOT_RUN_ID.sub("-", raw)
     if len(clean) > 64:
         digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()[:10]
         clean = clean[:53] + "." + digest

@@ -35,6 +35,9 @@ public final class AirflowClient {
     /** Airflow's key grammar for DAG and task ids (task ids in a group carry dots). */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,250}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keys of a structured log event that repeat the task's identity or the source line: not shown. */
+    private static final java.util.Set<String> CONTEXT_KEYS = java.util.Set.of("timestamp", "level", "event", "task_id",
+            "map_index", "run_id", "ti_id", "try_number", "dag_id", "logger", "filename", "lineno", "loc");
 
     private final AirflowSettings settings;
     private final HttpClient http;
@@ -42,7 +45,9 @@ public final class AirflowClient {
     private String token;
 
     public AirflowClient(AirflowSettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(60));
+        // HTTP/1.1: the default h2c upgrade attempt loses POST bodies on uvicorn, Airflow's server.
+        this(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .build(), Duration.ofSeconds(60));
     }
 
     AirflowClient(AirflowSettings settings, HttpClient http, Duration requestTimeout) {
@@ -68,7 +73,7 @@ public final class AirflowClient {
         body.set("conf", JSON.valueToTree(conf == null ? Map.of() : conf));
         JsonNode run = send("POST", "/api/v2/dags/" + seg(dagId(dagId)) + "/dagRuns", body, "DAG '" + dagId + "'");
         DagRun r = dagRun(run);
-        LOG.info("triggered {} run {}", r.dagId(), r.runId());
+        LOG.debug("triggered {} run {}", r.dagId(), r.runId());
         return r;
     }
 
@@ -335,7 +340,7 @@ public final class AirflowClient {
         }
         b.append(line.path("event").asText(""));
         line.fields().forEachRemaining(f -> {
-            if (!List.of("timestamp", "level", "event").contains(f.getKey()) && !f.getValue().isNull()) {
+            if (!CONTEXT_KEYS.contains(f.getKey()) && !f.getValue().isNull()) {
                 b.append(' ').append(f.getKey()).append('=')
                         .append(f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString());
             }

@@ -100,7 +100,8 @@ class AirflowClientTest {
                             + " \"total_entries\": 2}");
             case "GET /api/v2/dags/massbt_catalog/dagRuns/manual__2026-11-21T10%3A00%3A00%2B00%3A00/taskInstances/"
                     + "datasets/logs/2" -> reply(ex, 200, "{\"content\": [{\"timestamp\": \"2026-11-21T10:00:05Z\", "
-                    + "\"level\": \"info\", \"event\": \"Spark-Submit cmd: spark-submit\", \"logger\": \"hook\"}, "
+                    + "\"level\": \"info\", \"event\": \"Spark-Submit cmd: spark-submit\", \"logger\": \"hook\", \"task_id\": \"datasets\", "
+                    + "\"error_detail\": \"boom\"}, "
                     + "\"a plain line\"], \"continuation_token\": null}");
             case "GET /api/v2/dags/massbt_catalog/dagRuns" ->
                     reply(ex, 200, "{\"dag_runs\": [" + String.format(run, "null", "running") + "], \"total_entries\": 1}");
@@ -174,7 +175,7 @@ class AirflowClientTest {
     void logsAreOneLinePerEvent() {
         AirflowClient c = new AirflowClient(AirflowSettings.fromEnv(env("alice", "s3cret")));
         assertThat(c.log("massbt_catalog", "manual__2026-11-21T10:00:00+00:00", "datasets", 2, -1))
-                .isEqualTo("2026-11-21T10:00:05Z INFO Spark-Submit cmd: spark-submit logger=hook\na plain line\n");
+                .isEqualTo("2026-11-21T10:00:05Z INFO Spark-Submit cmd: spark-submit error_detail=boom\na plain line\n");
         assertThat(requests).anyMatch(q -> q.endsWith("/logs/2?full_content=true&map_index=-1"));
     }
 
