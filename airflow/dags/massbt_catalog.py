@@ -34,8 +34,6 @@ with DAG(
         return {"jar": common.spark_jar(), "args": common.massbt_args("datasets", warehouse, None)}
 
     planned = plan()
-    datasets = SparkSubmitOperator(task_id="datasets", name="massbt-catalog", conn_id=common.CONN_ID,
-                                   java_class=common.MAIN_CLASS,
-                                   application="{{ ti.xcom_pull(task_ids='plan', key='jar') }}",
-                                   application_args=planned["args"], verbose=False)
+    datasets = SparkSubmitOperator(task_id="datasets", name="massbt-catalog", application_args=planned["args"],
+                                   **common.SPARK_SUBMIT)
     planned >> datasets

@@ -10,7 +10,7 @@ records each row's source file and line), so new files are what lands.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.sdk import DAG, CronDataIntervalTimetable, Param, get_current_context, task
@@ -21,13 +21,8 @@ with DAG(
     dag_id="massbt_daily",
     description="ingest -> bars -> backtest the registered strategies -> rank -> publish the leaderboard",
     schedule=CronDataIntervalTimetable("0 0 * * *", timezone="UTC"),
-    start_date=datetime(2026, 1, 1, tzinfo=timezone.utc),
-    catchup=False,
-    max_active_runs=1,
-    is_paused_upon_creation=True,
-    default_args=common.DEFAULT_ARGS,
     dagrun_timeout=timedelta(hours=6),
-    tags=["massbt"],
+    **common.SCHEDULED,
     params={
         "warehouse": Param(None, type=["null", "string"], description="Warehouse dir or URI (else Variable "
                            "massbt_warehouse)."),
@@ -106,23 +101,17 @@ with DAG(
 
     planned = plan()
     ingest_args = landed(planned["warehouse"], planned["symbols"], planned["run_key"])
-    jar = "{{ ti.xcom_pull(task_ids='plan', key='jar') }}"
-    spark = dict(conn_id=common.CONN_ID, java_class=common.MAIN_CLASS, application=jar, verbose=False)
-
-    ingest = SparkSubmitOperator.partial(task_id="ingest", name="massbt-daily-ingest", **spark).expand(
-        application_args=ingest_args)
+    ingest = SparkSubmitOperator.partial(task_id="ingest", name="massbt-daily-ingest",
+                                         **common.SPARK_SUBMIT).expand(application_args=ingest_args)
     backtest = SparkSubmitOperator(task_id="backtest", name="massbt-daily-backtest",
-                                   application_args=planned["backtest_args"], **spark)
+                                   application_args=planned["backtest_args"], **common.SPARK_SUBMIT)
     rank = SparkSubmitOperator(task_id="rank", name="massbt-daily-rank", application_args=planned["rank_args"],
-                               **spark)
+                               **common.SPARK_SUBMIT)
 
     @task
     def publish(warehouse: str, backtest_run: str, day: str) -> dict:
         """The ranked strategies' JSON to <publish>/daily-<day>/ and <publish>/latest.json."""
-        ctx = get_current_context()
-        target = common.location(ctx["params"], "publish")
-        return common.publish(warehouse, target, backtest_run, f"daily-{day}",
-                              {"dag_id": ctx["dag"].dag_id, "dag_run_id": ctx["dag_run"].run_id, "day": day})
+        return common.publish_leaderboard(warehouse, backtest_run, f"daily-{day}", day)
 
     published = publish(planned["warehouse"], planned["backtest_run"], planned["day"])
     planned >> ingest >> backtest >> rank >> published

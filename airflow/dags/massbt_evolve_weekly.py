@@ -8,7 +8,7 @@ result is the run's leaderboard, published like massbt_daily's.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.sdk import DAG, CronDataIntervalTimetable, Param, get_current_context, task
@@ -19,13 +19,8 @@ with DAG(
     dag_id="massbt_evolve_weekly",
     description="evolve -> out-of-sample check -> leaderboard",
     schedule=CronDataIntervalTimetable("0 3 * * 6", timezone="UTC"),
-    start_date=datetime(2026, 1, 1, tzinfo=timezone.utc),
-    catchup=False,
-    max_active_runs=1,
-    is_paused_upon_creation=True,
-    default_args=common.DEFAULT_ARGS,
     dagrun_timeout=timedelta(hours=12),
-    tags=["massbt"],
+    **common.SCHEDULED,
     params={
         "warehouse": Param(None, type=["null", "string"]),
         "publish": Param(None, type=["null", "string"]),
@@ -79,20 +74,15 @@ with DAG(
         }
 
     planned = plan()
-    jar = "{{ ti.xcom_pull(task_ids='plan', key='jar') }}"
-    spark = dict(conn_id=common.CONN_ID, java_class=common.MAIN_CLASS, application=jar, verbose=False)
-
     evolve = SparkSubmitOperator(task_id="evolve", name="massbt-weekly-evolve",
-                                 application_args=planned["evolve_args"], **spark)
+                                 application_args=planned["evolve_args"], **common.SPARK_SUBMIT)
     oos_check = SparkSubmitOperator(task_id="oos_check", name="massbt-weekly-oos-check",
-                                    application_args=planned["oos_args"], **spark)
+                                    application_args=planned["oos_args"], **common.SPARK_SUBMIT)
 
     @task
     def publish(warehouse: str, evolve_run: str, day: str) -> dict:
-        ctx = get_current_context()
-        target = common.location(ctx["params"], "publish")
-        return common.publish(warehouse, target, evolve_run, f"evolve-{day}",
-                              {"dag_id": ctx["dag"].dag_id, "dag_run_id": ctx["dag_run"].run_id, "day": day})
+        """The out-of-sample survivors' JSON to <publish>/evolve-<day>/ and <publish>/latest.json."""
+        return common.publish_leaderboard(warehouse, evolve_run, f"evolve-{day}", day)
 
     published = publish(planned["warehouse"], planned["evolve_run"], planned["day"])
     planned >> evolve >> oos_check >> published

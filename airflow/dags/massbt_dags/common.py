@@ -35,12 +35,33 @@ FORMATS = ("trades-csv", "bars-csv", "bitstamp", "binance-trades", "binance-klin
 METRICS = ("sharpe", "sortino", "calmar", "total_return", "cagr", "profit_factor", "win_rate", "avg_trade",
            "exposure")
 
+# What every SparkSubmitOperator of the DAGs shares: the connection, massbt's main class, and the
+# jar, which each DAG's plan task reads from the connection and returns as its XCom 'jar'.
+SPARK_SUBMIT = {
+    "conn_id": CONN_ID,
+    "java_class": MAIN_CLASS,
+    "application": "{{ ti.xcom_pull(task_ids='plan', key='jar') }}",
+    "verbose": False,
+}
+
 DEFAULT_ARGS = {
     "owner": "massbt",
     "retries": 2,
     "retry_delay": timedelta(minutes=2),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(minutes=30),
+}
+
+# What the scheduled DAGs share: no catch-up of missed intervals (backfill them explicitly), one run
+# at a time (the runs and strategies tables are shared by every run), paused until an operator has
+# set the connection and Variables and unpauses them.
+SCHEDULED = {
+    "start_date": datetime(2026, 1, 1, tzinfo=timezone.utc),
+    "catchup": False,
+    "max_active_runs": 1,
+    "is_paused_upon_creation": True,
+    "default_args": DEFAULT_ARGS,
+    "tags": ["massbt"],
 }
 
 
@@ -171,3 +192,13 @@ def publish(warehouse: str, publish_dir: str, leaderboard_run: str, label: str, 
     latest.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n")
     os.replace(latest, root / "latest.json")
     return record
+
+
+def publish_leaderboard(warehouse: str, leaderboard_run: str, label: str, day: str) -> dict:
+    """:func:`publish` from inside a task: the publish path from the run's params or Variable, the DAG
+    run recorded in the manifest."""
+    from airflow.sdk import get_current_context
+
+    ctx = get_current_context()
+    return publish(warehouse, location(ctx["params"], "publish"), leaderboard_run, label,
+                   {"dag_id": ctx["dag"].dag_id, "dag_run_id": ctx["dag_run"].run_id, "day": day})

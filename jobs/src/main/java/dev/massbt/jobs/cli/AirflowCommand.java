@@ -57,14 +57,26 @@ final class AirflowCommand implements Runnable {
         return new AirflowClient(AirflowSettings.fromEnv(env));
     }
 
-    @Command(name = "trigger", mixinStandardHelpOptions = true,
-            description = "Trigger a run of a DAG; with --wait, follow its tasks until it finishes (exit 1 if it "
-                    + "failed).")
-    static final class Trigger implements Callable<Integer> {
+    /** What every sub-command has: the parent's environment, its own spec and output. */
+    abstract static class Sub implements Callable<Integer> {
         @ParentCommand
         AirflowCommand parent;
         @Spec
         CommandSpec spec;
+
+        AirflowClient client() {
+            return parent.client();
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "trigger", mixinStandardHelpOptions = true,
+            description = "Trigger a run of a DAG; with --wait, follow its tasks until it finishes (exit 1 if it "
+                    + "failed).")
+    static final class Trigger extends Sub {
 
         @Parameters(paramLabel = "DAG", description = "e.g. massbt_daily")
         String dagId;
@@ -95,8 +107,8 @@ final class AirflowCommand implements Runnable {
             if (timeoutSeconds < 1 || pollSeconds < 1) {
                 throw new IllegalArgumentException("--timeout and --poll must be at least 1 second.");
             }
-            AirflowClient client = parent.client();
-            PrintWriter out = spec.commandLine().getOut();
+            AirflowClient client = client();
+            PrintWriter out = out();
             boolean paused = client.paused(dagId);
             DagRun run = client.trigger(dagId, params, at);
             out.println("triggered " + run.dagId() + " run " + run.runId() + " (" + run.state() + ")");
@@ -129,11 +141,7 @@ final class AirflowCommand implements Runnable {
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "The latest runs of a DAG, or one run with its tasks.")
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        AirflowCommand parent;
-        @Spec
-        CommandSpec spec;
+    static final class Status extends Sub {
 
         @Parameters(index = "0", paramLabel = "DAG")
         String dagId;
@@ -148,8 +156,8 @@ final class AirflowCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AirflowClient client = parent.client();
-            PrintWriter out = spec.commandLine().getOut();
+            AirflowClient client = client();
+            PrintWriter out = out();
             if (runId == null) {
                 List<DagRun> runs = client.dagRuns(dagId, limit);
                 out.println(String.format(Locale.ROOT, "%-10s %-22s %-22s %s", "state", "started", "ended", "run"));
@@ -177,11 +185,7 @@ final class AirflowCommand implements Runnable {
     }
 
     @Command(name = "logs", mixinStandardHelpOptions = true, description = "The log of a task of a run.")
-    static final class Logs implements Callable<Integer> {
-        @ParentCommand
-        AirflowCommand parent;
-        @Spec
-        CommandSpec spec;
+    static final class Logs extends Sub {
 
         @Parameters(index = "0", paramLabel = "DAG")
         String dagId;
@@ -201,7 +205,7 @@ final class AirflowCommand implements Runnable {
 
         @Override
         public Integer call() {
-            AirflowClient client = parent.client();
+            AirflowClient client = client();
             int attempt = tryNumber != null ? tryNumber : client.taskRuns(dagId, runId).stream()
                     .filter(t -> t.taskId().equals(taskId) && t.mapIndex() == mapIndex)
                     .mapToInt(TaskRun::tryNumber).max()
@@ -212,7 +216,7 @@ final class AirflowCommand implements Runnable {
                 throw new AirflowException(AirflowException.Kind.BAD_REQUEST, 0, "Task '" + taskId + "' of run '"
                         + runId + "' has not run yet: no log.");
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.print(client.log(dagId, runId, taskId, attempt, mapIndex));
             out.flush();
             return 0;
