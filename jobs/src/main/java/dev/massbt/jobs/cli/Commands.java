@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Mass backtesting of trading strategies on Apache Spark, results in Delta Lake tables.",
         subcommands = {IngestCommand.class, SynthCommand.class, DatasetsCommand.class, GenerateCommand.class,
             BacktestCommand.class, OptimizeCommand.class, EvolveCommand.class, RankCommand.class, RunsCommand.class,
-            DemoCommand.class, BenchCommand.class,
+            DemoCommand.class, BenchCommand.class, AirflowCommand.class,
             CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 
@@ -19,6 +19,8 @@ public final class Commands implements Runnable {
     public static final int USAGE = CommandLine.ExitCode.USAGE;
     /** Exit code of a job that failed for another reason. */
     public static final int FAILED = CommandLine.ExitCode.SOFTWARE;
+    /** Exit code of {@code massbt airflow} when Airflow refused the credentials. */
+    public static final int AUTH = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +32,20 @@ public final class Commands implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Commands());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line, with {@code env} as the environment the commands read their settings from. */
+    public static CommandLine commandLine(java.util.Map<String, String> env) {
+        java.util.Objects.requireNonNull(env, "env");
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == AirflowCommand.class ? cls.cast(new AirflowCommand(env)) : defaults.create(cls);
+            }
+        };
+        CommandLine cl = new CommandLine(new Commands(), factory);
         cl.setParameterExceptionHandler(Commands::badArguments);
         cl.setExecutionExceptionHandler(Commands::failed);
         return cl;
@@ -48,11 +63,17 @@ public final class Commands implements Runnable {
 
     /**
      * Bad input found while running (an IllegalArgumentException, or an IngestException naming
-     * the file) exits 2, anything else 1; both print one message.
+     * the file) exits 2, an Airflow call its kind's code (2 unknown DAG/run/task, 3 credentials
+     * refused, 1 unavailable), anything else 1; all print one message.
      */
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
+        if (e instanceof dev.massbt.jobs.airflow.AirflowException a) {
+            err.println(name + ": " + a.getMessage());
+            err.flush();
+            return a.exitCode();
+        }
         if (e instanceof IllegalArgumentException || e instanceof dev.massbt.datasets.ingest.IngestException) {
             err.println(name + ": " + e.getMessage());
             err.flush();
