@@ -13,16 +13,11 @@ import os
 import re
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")  # figures are also saved headless (papermill, CI); inline display still works
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.collections import Collection, QuadMesh  # noqa: E402
-from matplotlib.image import AxesImage  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import numpy as np
+from matplotlib.collections import Collection, QuadMesh
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
 URI = re.compile(r"[a-z][a-z0-9+.-]*://.*|file:.*")

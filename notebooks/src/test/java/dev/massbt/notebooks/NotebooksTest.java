@@ -142,6 +142,28 @@ class NotebooksTest {
     }
 
     @Test
+    void aFigureWithoutDataIsRefusedBeforeItIsSaved() {
+        String script = String.join("\n",
+                "import matplotlib; matplotlib.use('Agg')",
+                "import matplotlib.pyplot as plt, massbt_nb as nb",
+                "fig, (a, b) = plt.subplots(1, 2)",
+                "a.plot([1, 2], [3, 4])",
+                "b.plot([], []); b.bar([1], [0]); b.plot([1], [float('nan')]); b.set_title('empty')",
+                "try:",
+                "    nb.save(fig, 'never', '" + OUT.resolve("never") + "')",
+                "except AssertionError as e:",
+                "    print('refused:', e)",
+                "b.plot([1, 2], [1, 2])",
+                "nb.save(fig, 'two-panels', '" + OUT.resolve("saved") + "')");
+        Result r = run(List.of(venv.resolve("bin/python").toString(), "-c", script), OUT.resolve("empty-figure.out"), 120,
+                REPO.resolve("notebooks"));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("refused: figure '': axes 'empty' shows no data");
+        assertThat(OUT.resolve("never")).doesNotExist();
+        assertThat(OUT.resolve("saved/two-panels.png")).exists();
+    }
+
+    @Test
     void committedNotebooksAreWhatNbstripoutLeaves() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(venv.resolve("bin/nbstripout").toString(), "--verify"));
         NotebookFilesTest.notebooks().forEach(p -> cmd.add(p.toString()));
@@ -206,8 +228,12 @@ class NotebooksTest {
     }
 
     private static Result run(List<String> command, Path out, long timeoutSeconds) {
+        return run(command, out, timeoutSeconds, REPO);
+    }
+
+    private static Result run(List<String> command, Path out, long timeoutSeconds, Path dir) {
         try {
-            Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(out.toFile()).start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
