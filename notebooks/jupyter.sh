@@ -17,4 +17,6 @@ fi
 venv="$("$nb_dir/install.sh")"
 export MASSBT_WAREHOUSE="$warehouse" SPARK_LOCAL_IP=127.0.0.1
 echo "notebooks: warehouse $MASSBT_WAREHOUSE" >&2
-exec "$venv/bin/jupyter" lab --ip=127.0.0.1 --notebook-dir="$nb_dir" "$@"
+root=()
+[[ $EUID -eq 0 ]] && root=(--allow-root)  # containers and CI machines often run as root; Jupyter refuses it otherwise
+exec "$venv/bin/jupyter" lab --ip=127.0.0.1 --notebook-dir="$nb_dir" "${root[@]}" "$@"
