@@ -89,8 +89,12 @@ final class StandaloneCluster implements AutoCloseable {
         if (!m.find()) {
             throw new IllegalStateException("no MASTER_WEBUI in " + runDir.resolve("cluster.env"));
         }
-        HttpURLConnection c = (HttpURLConnection) URI.create(m.group(1) + "/json/").toURL()
-                .openConnection();
+        return get(m.group(1) + "/json/");
+    }
+
+    /** The body of an HTTP GET of a loopback status page (the master's, a driver's REST API). */
+    static String get(String url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
         c.setConnectTimeout(2000);
         c.setReadTimeout(5000);
         try (InputStream in = c.getInputStream()) {

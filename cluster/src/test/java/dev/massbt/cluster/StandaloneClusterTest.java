@@ -9,10 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.massbt.datasets.SharedSpark;
 import dev.massbt.jobs.Main;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -178,10 +176,10 @@ class StandaloneClusterTest {
                 throw new AssertionError("spark-submit ended (exit " + submit.exitValue() + ") before its backtest ran");
             }
             try {
-                JsonNode apps = json.readTree(get(base));
+                JsonNode apps = json.readTree(StandaloneCluster.get(base));
                 if (apps.size() > 0) {
                     String app = apps.get(0).get("id").asText();
-                    for (JsonNode job : json.readTree(get(base + "/" + app + "/jobs?status=running"))) {
+                    for (JsonNode job : json.readTree(StandaloneCluster.get(base + "/" + app + "/jobs?status=running"))) {
                         if (group.equals(job.path("jobGroup").asText()) && job.get("numCompletedTasks").asInt() > 0
                                 && job.get("numCompletedTasks").asInt() < job.get("numTasks").asInt()) {
                             return job;
@@ -194,17 +192,6 @@ class StandaloneClusterTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no running job of group " + group + " within " + timeout);
-    }
-
-    private static String get(String url) throws IOException {
-        var c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
-        c.setConnectTimeout(1000);
-        c.setReadTimeout(2000);
-        try (InputStream in = c.getInputStream()) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } finally {
-            c.disconnect();
-        }
     }
 
     /**
