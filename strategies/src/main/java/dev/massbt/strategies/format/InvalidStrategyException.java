@@ -1,5 +1,6 @@
 package dev.massbt.strategies.format;
 
+import dev.massbt.strategies.error.UserException;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * (a file name) when that is known. The message joins them:
  * {@code rsi.json: entry_rules.long.conditions[1].params.period: must be ...}.
  */
-public final class InvalidStrategyException extends IllegalArgumentException {
+public final class InvalidStrategyException extends UserException {
 
     private static final long serialVersionUID = 1L;
 
