@@ -1,6 +1,7 @@
 package dev.massbt.strategies.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -88,7 +89,17 @@ public final class StrategyJson {
     }
 
     private static JsonFactory factory(long maxDocumentLength) {
-        return JsonFactory.builder()
+        return readerFactory(maxDocumentLength).build();
+    }
+
+    /**
+     * A JSON factory with the reader limits of a strategy document of at most
+     * {@code maxDocumentLength} characters, strict JSON (no NaN/Infinity literals, comments,
+     * single quotes or trailing commas): the one definition of what massbt accepts as strategy
+     * JSON, which grid templates read with too.
+     */
+    public static JsonFactoryBuilder readerFactory(long maxDocumentLength) {
+        return new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxStringLength(MAX_STRING_LENGTH)
@@ -96,9 +107,7 @@ public final class StrategyJson {
                         .maxNameLength(MAX_NAME_LENGTH)
                         .maxDocumentLength(maxDocumentLength)
                         .build())
-                // Strict JSON: no NaN/Infinity literals, comments, single quotes or trailing commas.
-                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build();
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
     }
 
     /** The strategy in {@code json}. */

@@ -1,12 +1,9 @@
 package dev.massbt.strategies.generate;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,15 +84,7 @@ public final class GridTemplate {
     static final String CONSTRAINTS = "constraints";
     private static final List<String> PARAM_FIELDS = List.of("from", "to", "step", "values");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(" + GridParam.NAME.pattern() + ")}");
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(StrategyJson.MAX_NESTING_DEPTH)
-                            .maxStringLength(StrategyJson.MAX_STRING_LENGTH)
-                            .maxNumberLength(StrategyJson.MAX_NUMBER_LENGTH)
-                            .maxNameLength(StrategyJson.MAX_NAME_LENGTH)
-                            .maxDocumentLength(MAX_DOCUMENT_LENGTH)
-                            .build())
-                    .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+    private static final ObjectMapper MAPPER = JsonMapper.builder(StrategyJson.readerFactory(MAX_DOCUMENT_LENGTH)
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

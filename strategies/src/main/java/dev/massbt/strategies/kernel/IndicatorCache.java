@@ -4,7 +4,7 @@ import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.format.IndicatorRef;
 import dev.massbt.strategies.indicator.IndicatorType;
 import dev.massbt.strategies.indicator.Indicators;
-import dev.massbt.strategies.timeframe.Resampler;
+import dev.massbt.strategies.bars.Resampler;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;

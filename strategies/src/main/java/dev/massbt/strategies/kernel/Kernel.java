@@ -12,7 +12,7 @@ import dev.massbt.strategies.format.Operator;
 import dev.massbt.strategies.format.Strategy;
 import dev.massbt.strategies.metrics.MetricsCalculator;
 import dev.massbt.strategies.metrics.MetricsConfig;
-import dev.massbt.strategies.timeframe.Resampler;
+import dev.massbt.strategies.bars.Resampler;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,8 +40,6 @@ public final class Kernel {
 
     /** Default memory for cached indicator outputs: 512 MiB. */
     public static final long DEFAULT_INDICATOR_BUDGET = 512L << 20;
-    private static final long MILLIS_PER_DAY = 86_400_000L;
-    private static final double MILLIS_PER_YEAR = 365.25 * MILLIS_PER_DAY;
 
     private final BarSeries base;
     private final CostModel costs;
@@ -92,9 +90,9 @@ public final class Kernel {
             throw new IllegalArgumentException("at least one segment is needed");
         }
         IndicatorCache cache = new IndicatorCache(new Source(), indicatorBudget);
-        Map<Timeframe, Context> contexts = new EnumMap<>(Timeframe.class);
+        Map<Timeframe, Frame> contexts = new EnumMap<>(Timeframe.class);
         for (Strategy st : strategies) {
-            contexts.computeIfAbsent(st.primary(), tf -> new Context(series(tf), segments));
+            contexts.computeIfAbsent(st.primary(), tf -> new Frame(series(tf), segments));
         }
         Map<String, long[]> conditionBits = evaluateConditions(strategies, contexts, cache);
 
@@ -106,7 +104,7 @@ public final class Kernel {
         long strategyBars = 0;
         for (int si = 0; si < strategies.size(); si++) {
             Strategy st = strategies.get(si);
-            Context ctx = contexts.get(st.primary());
+            Frame ctx = contexts.get(st.primary());
             long[] longEntry = ctx.combine(st.longEntry(), conditionBits, ctx.longEntry);
             long[] shortEntry = ctx.combine(st.shortEntry(), conditionBits, ctx.shortEntry);
             long[] longExit = st.longExit() == null ? null : ctx.combine(st.longExit().signal(), conditionBits, ctx.longExit);
@@ -114,20 +112,21 @@ public final class Kernel {
             long[] any = ctx.entryAny;
             System.arraycopy(longEntry, 0, any, 0, ctx.words);
             Bits.or(any, shortEntry, ctx.words);
+            StrategyBits bits = new StrategyBits(longEntry, shortEntry, any, longExit, shortExit, st.longExit(),
+                    st.shortExit());
             for (int g = 0; g < segments.size(); g++) {
-                Range r = ctx.ranges[g];
-                sim.run(ctx.bars, r.from, r.to, r.dayEnd, r.dayEnd.length, longEntry, shortEntry, any, longExit,
-                        shortExit, st.longExit(), st.shortExit(), keepTrades);
-                int bars = r.to - r.from;
+                SegmentRange r = ctx.ranges[g];
+                Simulator.Outcome o = sim.run(ctx.bars, r, bits, keepTrades);
+                int bars = r.bars();
                 strategyBars += bars;
-                var metrics = calculator.calculate(sim.finalEquity(), r.years, sim.dailyReturns(), sim.days(),
-                        sim.tradeReturns(), sim.tradeCount(), sim.maxDrawdown(),
-                        bars == 0 ? 0 : (double) sim.barsInMarket() / bars, metricsConfig);
+                var metrics = calculator.calculate(o.finalEquity(), r.years(), o.dailyReturns(), o.days(),
+                        o.tradeReturns(), o.tradeCount(), o.maxDrawdown(),
+                        bars == 0 ? 0 : (double) o.barsInMarket() / bars, metricsConfig);
                 DailyReturns daily = keepReturns
-                        ? new DailyReturns(r.epochDays, java.util.Arrays.copyOf(sim.dailyReturns(), sim.days()))
+                        ? new DailyReturns(r.epochDays(), java.util.Arrays.copyOf(o.dailyReturns(), o.days()))
                         : null;
                 results.add(new StrategyResult(si, segments.get(g), metrics, daily,
-                        keepTrades ? sim.trades(ctx.bars) : List.of()));
+                        keepTrades ? o.trades(ctx.bars) : List.of()));
             }
         }
         return new ChunkResult(results, cache.computations(), conditionBits.size(), strategyBars);
@@ -140,7 +139,7 @@ public final class Kernel {
     public Signals signals(Strategy strategy) {
         Objects.requireNonNull(strategy, "strategy");
         IndicatorCache cache = new IndicatorCache(new Source(), indicatorBudget);
-        Context ctx = new Context(series(strategy.primary()), List.of(Segment.ALL));
+        Frame ctx = new Frame(series(strategy.primary()), List.of(Segment.ALL));
         Map<String, long[]> bits = evaluateConditions(List.of(strategy), Map.of(strategy.primary(), ctx), cache);
         return new Signals(ctx.bars,
                 ctx.combine(strategy.longEntry(), bits, new long[ctx.words]).clone(),
@@ -151,7 +150,7 @@ public final class Kernel {
                         : ctx.combine(strategy.shortExit().signal(), bits, new long[ctx.words]).clone());
     }
 
-    private Map<String, long[]> evaluateConditions(List<Strategy> strategies, Map<Timeframe, Context> contexts,
+    private Map<String, long[]> evaluateConditions(List<Strategy> strategies, Map<Timeframe, Frame> contexts,
                                                    IndicatorCache cache) {
         // Ordered by the indicators each condition reads (the smaller key first): conditions
         // reading the same indicator come together, so most entries are computed once and
@@ -178,7 +177,7 @@ public final class Kernel {
         Map<Timeframe, PairBits> pairs = new EnumMap<>(Timeframe.class);
         for (String key : order.values()) {
             Condition c = distinct.get(key);
-            Context ctx = contexts.get(primaryOf.get(key));
+            Frame ctx = contexts.get(primaryOf.get(key));
             long[] out = new long[ctx.words];
             evaluate(c, ctx, cache, pairs.computeIfAbsent(ctx.bars.timeframe(), tf -> new PairBits(ctx.words)),
                     pairUses, out);
@@ -201,7 +200,7 @@ public final class Kernel {
         return operandKey(c.left()) + ' ' + operandKey(c.right());
     }
 
-    private static void evaluate(Condition c, Context ctx, IndicatorCache cache, PairBits pair,
+    private static void evaluate(Condition c, Frame ctx, IndicatorCache cache, PairBits pair,
                                  Map<String, Integer> pairUses, long[] out) {
         pair.select(ctx.bars.timeframe().label() + '|' + pairKey(c), pairUses);
         int n = ctx.bars.size();
@@ -331,39 +330,11 @@ public final class Kernel {
         }
     }
 
-    /** Bar index range of a segment on one primary timeframe, with its day boundaries. */
-    private record Range(int from, int to, int[] dayEnd, long[] epochDays, double years) {
-
-        static Range of(BarSeries bars, Segment seg) {
-            int from = bars.indexAtOrAfter(seg.fromMillis());
-            int to = bars.indexAtOrAfter(seg.toMillis());
-            long[] ts = bars.ts();
-            int days = 0;
-            for (int i = from; i < to; i++) {
-                if (i == to - 1 || Math.floorDiv(ts[i], MILLIS_PER_DAY) != Math.floorDiv(ts[i + 1], MILLIS_PER_DAY)) {
-                    days++;
-                }
-            }
-            int[] dayEnd = new int[days];
-            long[] epochDays = new long[days];
-            int d = 0;
-            for (int i = from; i < to; i++) {
-                long day = Math.floorDiv(ts[i], MILLIS_PER_DAY);
-                if (i == to - 1 || day != Math.floorDiv(ts[i + 1], MILLIS_PER_DAY)) {
-                    dayEnd[d] = i;
-                    epochDays[d++] = day;
-                }
-            }
-            double years = to > from ? (bars.closeTime(to - 1) - ts[from]) / MILLIS_PER_YEAR : 0;
-            return new Range(from, to, dayEnd, epochDays, years);
-        }
-    }
-
     /** Everything a chunk needs per primary timeframe: bars, segment ranges, signal scratch. */
-    private static final class Context {
+    private static final class Frame {
         final BarSeries bars;
         final int words;
-        final Range[] ranges;
+        final SegmentRange[] ranges;
         final long[] zero;
         final long[] longEntry;
         final long[] shortEntry;
@@ -371,10 +342,10 @@ public final class Kernel {
         final long[] shortExit;
         final long[] entryAny;
 
-        Context(BarSeries bars, List<Segment> segments) {
+        Frame(BarSeries bars, List<Segment> segments) {
             this.bars = bars;
             this.words = Bits.words(bars.size());
-            this.ranges = segments.stream().map(s -> Range.of(bars, s)).toArray(Range[]::new);
+            this.ranges = segments.stream().map(s -> SegmentRange.of(bars, s)).toArray(SegmentRange[]::new);
             this.zero = new long[words];
             this.longEntry = new long[words];
             this.shortEntry = new long[words];

@@ -1,7 +1,6 @@
 package dev.massbt.strategies.kernel;
 
 import dev.massbt.strategies.bars.BarSeries;
-import dev.massbt.strategies.format.ExitRule;
 import dev.massbt.strategies.format.Side;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +33,9 @@ final class Simulator {
     private final double commission;
     private final double slippage;
 
+    private final Position position = new Position();
+    private final Outcome outcome = new Outcome();
+
     private double[] tradeReturns = new double[256];
     private int trades;
     private double[] dailyEquity = new double[0];
@@ -47,18 +49,11 @@ final class Simulator {
     private double[] tEntryPx = new double[0];
     private double[] tExitPx = new double[0];
 
-    // running state of a run, shared with hold()
+    // the equity path of the current run, carried across its trades
     private double peak;
     private double maxDd;
     private long inMarket;
-    private int d;
-    private int holdExitBar;
-    private double holdExitPx;
-    private ExitReason holdReason;
-
-    // outputs of the last run
-    private double finalEquity;
-    private int days;
+    private int day;
 
     Simulator(CostModel costs) {
         this.commission = costs.commission();
@@ -66,130 +61,164 @@ final class Simulator {
     }
 
     /**
-     * Runs one strategy over bars {@code [s, e)}. {@code dayEnd[0..nDays)} are the indices of
-     * the last bar of each day in the range. Entry bitsets of an absent side are all-zero
-     * arrays; exit bitsets may be {@code null}.
+     * What the last {@link #run} gave. The simulator's own scratch, valid until the next run:
+     * read it, don't keep it (so that a run allocates nothing).
      */
-    void run(BarSeries bars, int s, int e, int[] dayEnd, int nDays, long[] longEntry, long[] shortEntry,
-             long[] entryAny, long[] longExit, long[] shortExit, ExitRule longRule, ExitRule shortRule,
-             boolean keepTrades) {
+    final class Outcome {
+        private double finalEquity;
+
+        private Outcome() {
+        }
+
+        double finalEquity() {
+            return finalEquity;
+        }
+
+        double maxDrawdown() {
+            return Math.min(1.0, maxDd);
+        }
+
+        long barsInMarket() {
+            return inMarket;
+        }
+
+        int tradeCount() {
+            return trades;
+        }
+
+        /** Net return of each trade in {@code [0, tradeCount())}. */
+        double[] tradeReturns() {
+            return tradeReturns;
+        }
+
+        int days() {
+            return day;
+        }
+
+        /** The segment's daily returns in {@code [0, days())}. */
+        double[] dailyReturns() {
+            return dailyReturns;
+        }
+
+        /** The trades, when the run kept them. */
+        List<Trade> trades(BarSeries bars) {
+            return tradeList(bars);
+        }
+    }
+
+    /** Runs {@code strategy} over the bars of {@code range}, keeping the trade list when asked. */
+    Outcome run(BarSeries bars, SegmentRange range, StrategyBits strategy, boolean keepTrades) {
         double[] open = bars.open();
-        double[] high = bars.high();
-        double[] low = bars.low();
-        double[] close = bars.close();
+        int nDays = range.days();
+        int[] dayEnd = range.dayEnd();
         ensureDays(nDays);
         trades = 0;
-        days = nDays;
         double equity = 1.0;
         peak = 1.0;
         maxDd = 0.0;
         inMarket = 0;
-        d = 0;
-        int last = e - 1;
-        int t = s;
+        day = 0;
+        int last = range.to() - 1;
+        int t = range.from();
+        Position p = position;
         while (t < last && equity > 0) {
-            int k = Bits.nextSet(entryAny, t, last);
-            while (k >= 0 && Bits.get(longEntry, k) == Bits.get(shortEntry, k)) {
-                k = Bits.nextSet(entryAny, k + 1, last);
-            }
+            int k = nextEntry(strategy, t, last);
             if (k < 0) {
                 break;
             }
-            boolean isLong = Bits.get(longEntry, k);
+            boolean isLong = Bits.get(strategy.longEntry(), k);
             double dir = isLong ? 1.0 : -1.0;
             int fill = k + 1;
-            while (d < nDays && dayEnd[d] < fill) {
-                dailyEquity[d++] = equity;
+            while (day < nDays && dayEnd[day] < fill) {
+                dailyEquity[day++] = equity;
             }
             double before = equity;
-            double entryPx = open[fill] * (1 + dir * slippage);
             equity *= 1 - commission;
             double entryEq = equity;
-            ExitRule rule = isLong ? longRule : shortRule;
-            long[] exitBits = isLong ? longExit : shortExit;
-            double stopPct = rule == null ? 0 : rule.stopLoss();
-            double tpPct = rule == null ? 0 : rule.takeProfit();
-            int maxBars = rule == null ? 0 : rule.maxBars();
-            // Absent levels sit at an infinity the price never reaches: no branch per bar.
-            double noLevel = isLong ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            double stopPx = stopPct > 0 ? entryPx * (1 - dir * stopPct * 0.01) : noLevel;
-            double tpPx = tpPct > 0 ? entryPx * (1 + dir * tpPct * 0.01) : -noLevel;
-            int timeUpBar = maxBars > 0 ? fill + maxBars - 1 : Integer.MAX_VALUE;
-            // Marked to market: long units*close, short 2*entryEq - units*close.
-            double units = entryEq / entryPx;
-            hold(isLong, open, high, low, close, fill, last, stopPx, tpPx, timeUpBar,
-                    isLong ? 0 : 2 * entryEq, isLong ? units : -units, exitBits, dayEnd, nDays);
-            int exitBar = holdExitBar;
-            ExitReason reason = holdReason;
-            double exitPx = holdExitPx;
-            double exitFill = exitPx * (1 - dir * slippage);
-            double gross = isLong ? exitFill / entryPx : 2 - exitFill / entryPx;
-            equity = reason == ExitReason.RUINED ? 0 : Math.max(0, entryEq * gross * (1 - commission));
+            p.open(isLong, fill, open[fill] * (1 + dir * slippage), entryEq,
+                    isLong ? strategy.longRule() : strategy.shortRule(),
+                    isLong ? strategy.longExit() : strategy.shortExit());
+            hold(bars, last, p, dayEnd);
+            double exitFill = p.exitPx * (1 - dir * slippage);
+            double gross = isLong ? exitFill / p.entryPx : 2 - exitFill / p.entryPx;
+            equity = p.reason == ExitReason.RUINED ? 0 : Math.max(0, entryEq * gross * (1 - commission));
             if (equity > peak) {
                 peak = equity;
             } else if (1 - equity / peak > maxDd) {
                 maxDd = 1 - equity / peak;
             }
-            recordTrade(keepTrades, fill, exitBar, isLong, reason, entryPx, exitFill, equity / before - 1);
-            t = exitBar;
+            recordTrade(keepTrades, p, exitFill, equity / before - 1);
+            t = p.exitBar;
         }
-        while (d < nDays) {
-            dailyEquity[d++] = equity;
+        while (day < nDays) {
+            dailyEquity[day++] = equity;
         }
         double prev = 1.0;
         for (int j = 0; j < nDays; j++) {
             dailyReturns[j] = prev == 0 ? 0 : dailyEquity[j] / prev - 1;
             prev = dailyEquity[j];
         }
-        finalEquity = equity;
+        outcome.finalEquity = equity;
+        return outcome;
+    }
+
+    /** The next bar in {@code [t, last)} with an entry on exactly one side, or -1. */
+    private static int nextEntry(StrategyBits s, int t, int last) {
+        long[] any = s.entryAny();
+        int k = Bits.nextSet(any, t, last);
+        while (k >= 0 && Bits.get(s.longEntry(), k) == Bits.get(s.shortEntry(), k)) {
+            k = Bits.nextSet(any, k + 1, last);
+        }
+        return k;
     }
 
     /**
-     * Walks a position bar by bar from its fill bar until it ends; sets {@code holdExitBar},
-     * {@code holdExitPx}, {@code holdReason} and updates peak, drawdown, days and exposure.
+     * Walks position {@code p} bar by bar from its fill bar until it ends, closes it (exit bar,
+     * price, reason) and carries the equity path on: peak, drawdown, daily equity, exposure.
      * Long and short share the loop: prices are compared after multiplying by the side's
      * sign, and the adverse/favourable extremes are low/high for a long, high/low for a short.
      */
-    private void hold(boolean isLong, double[] open, double[] high, double[] low, double[] close, int fill,
-                      int last, double stopPx, double tpPx, int timeUpBar, double base, double signedUnits,
-                      long[] exitBits, int[] dayEnd, int nDays) {
+    private void hold(BarSeries bars, int last, Position p, int[] dayEnd) {
+        double[] open = bars.open();
+        double[] close = bars.close();
+        boolean isLong = p.isLong;
         double sign = isLong ? 1 : -1;
-        double[] adverse = isLong ? low : high;
-        double[] favourable = isLong ? high : low;
+        double[] adverse = isLong ? bars.low() : bars.high();
+        double[] favourable = isLong ? bars.high() : bars.low();
+        double stopPx = p.stopPx;
+        double tpPx = p.targetPx;
         double signedStop = sign * stopPx;
         double signedTarget = sign * tpPx;
         boolean levels = !Double.isInfinite(stopPx) || !Double.isInfinite(tpPx);
+        double base = p.base;
+        double signedUnits = p.signedUnits;
+        long[] exitBits = p.exitBits;
+        int timeUpBar = p.timeUpBar;
+        int nDays = dayEnd.length;
         double pk = peak;
         double dd = maxDd;
         double floor = pk * (1 - dd);
-        int day = d;
-        int nextDayEnd = day < nDays ? dayEnd[day] : -1;
-        int i = fill;
+        int d = day;
+        int nextDayEnd = d < nDays ? dayEnd[d] : -1;
+        int i = p.fill;
         while (true) {
             // Without a stop or target the high/low columns are not read at all: the loop is
             // bound by memory bandwidth, not arithmetic.
             if (levels && (sign * adverse[i] <= signedStop || sign * favourable[i] >= signedTarget)) {
                 if (sign * adverse[i] <= signedStop) {
-                    holdExitPx = isLong ? Math.min(open[i], stopPx) : Math.max(open[i], stopPx);
-                    holdReason = ExitReason.STOP_LOSS;
+                    p.close(i, isLong ? Math.min(open[i], stopPx) : Math.max(open[i], stopPx), ExitReason.STOP_LOSS);
                 } else {
-                    holdExitPx = isLong ? Math.max(open[i], tpPx) : Math.min(open[i], tpPx);
-                    holdReason = ExitReason.TAKE_PROFIT;
+                    p.close(i, isLong ? Math.max(open[i], tpPx) : Math.min(open[i], tpPx), ExitReason.TAKE_PROFIT);
                 }
-                holdExitBar = i;
                 break;
             }
             if (i == last) {
-                holdExitPx = close[i];
-                holdReason = ExitReason.END_OF_DATA;
-                holdExitBar = i;
+                p.close(i, close[i], ExitReason.END_OF_DATA);
                 break;
             }
             double mtm = base + signedUnits * close[i];
             if (mtm <= 0) {
-                holdExitPx = close[i];
-                holdReason = ExitReason.RUINED;
-                holdExitBar = i;
+                p.close(i, close[i], ExitReason.RUINED);
                 break;
             }
             if (mtm > pk) {
@@ -200,53 +229,23 @@ final class Simulator {
                 floor = mtm;
             }
             if (i == nextDayEnd) {
-                dailyEquity[day++] = mtm;
-                nextDayEnd = day < nDays ? dayEnd[day] : -1;
+                dailyEquity[d++] = mtm;
+                nextDayEnd = d < nDays ? dayEnd[d] : -1;
             }
             boolean signal = exitBits != null && (exitBits[i >>> 6] & (1L << i)) != 0;
             if (signal || i >= timeUpBar) {
-                holdExitBar = i + 1;
-                holdExitPx = open[i + 1];
-                holdReason = signal ? ExitReason.SIGNAL : ExitReason.MAX_BARS;
+                p.close(i + 1, open[i + 1], signal ? ExitReason.SIGNAL : ExitReason.MAX_BARS);
                 break;
             }
             i++;
         }
-        inMarket += i - fill + 1;
+        inMarket += i - p.fill + 1;
         peak = pk;
         maxDd = dd;
-        d = day;
+        day = d;
     }
 
-    double finalEquity() {
-        return finalEquity;
-    }
-
-    double maxDrawdown() {
-        return Math.min(1.0, maxDd);
-    }
-
-    long barsInMarket() {
-        return inMarket;
-    }
-
-    int tradeCount() {
-        return trades;
-    }
-
-    double[] tradeReturns() {
-        return tradeReturns;
-    }
-
-    int days() {
-        return days;
-    }
-
-    double[] dailyReturns() {
-        return dailyReturns;
-    }
-
-    List<Trade> trades(BarSeries bars) {
+    private List<Trade> tradeList(BarSeries bars) {
         List<Trade> list = new ArrayList<>(trades);
         long[] ts = bars.ts();
         for (int j = 0; j < trades; j++) {
@@ -256,8 +255,7 @@ final class Simulator {
         return list;
     }
 
-    private void recordTrade(boolean keep, int entryBar, int exitBar, boolean isLong, ExitReason reason,
-                             double entryPx, double exitPx, double netReturn) {
+    private void recordTrade(boolean keep, Position p, double exitPx, double netReturn) {
         if (trades == tradeReturns.length) {
             tradeReturns = Arrays.copyOf(tradeReturns, trades * 2);
         }
@@ -273,13 +271,13 @@ final class Simulator {
                 tEntryPx = Arrays.copyOf(tEntryPx, cap);
                 tExitPx = Arrays.copyOf(tExitPx, cap);
             }
-            boolean atOpen = reason == ExitReason.SIGNAL || reason == ExitReason.MAX_BARS;
-            tEntry[trades] = entryBar;
-            tExit[trades] = exitBar;
-            tBars[trades] = atOpen ? exitBar - entryBar : exitBar - entryBar + 1;
-            tSide[trades] = (byte) (isLong ? 1 : -1);
-            tReason[trades] = (byte) reason.ordinal();
-            tEntryPx[trades] = entryPx;
+            boolean atOpen = p.reason == ExitReason.SIGNAL || p.reason == ExitReason.MAX_BARS;
+            tEntry[trades] = p.fill;
+            tExit[trades] = p.exitBar;
+            tBars[trades] = atOpen ? p.exitBar - p.fill : p.exitBar - p.fill + 1;
+            tSide[trades] = (byte) (p.isLong ? 1 : -1);
+            tReason[trades] = (byte) p.reason.ordinal();
+            tEntryPx[trades] = p.entryPx;
             tExitPx[trades] = exitPx;
         }
         trades++;

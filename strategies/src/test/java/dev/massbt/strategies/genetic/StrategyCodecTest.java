@@ -6,6 +6,9 @@ import dev.massbt.strategies.format.Strategy;
 import dev.massbt.strategies.generate.SearchSpace;
 import io.jenetics.DoubleGene;
 import io.jenetics.Genotype;
+import io.jenetics.Mutator;
+import io.jenetics.SinglePointCrossover;
+import io.jenetics.TournamentSelector;
 import io.jenetics.engine.Engine;
 import io.jenetics.engine.EvolutionResult;
 import io.jenetics.util.RandomRegistry;
@@ -26,6 +29,13 @@ class StrategyCodecTest {
         return f;
     }
 
+    /** An engine maximising the toy fitness with the specification's operators (as {@code massbt evolve} uses). */
+    private Engine.Builder<DoubleGene, Double> builder() {
+        return Engine.builder(StrategyCodecTest::toyFitness, codec)
+                .selector(new TournamentSelector<>(3))
+                .alterers(new SinglePointCrossover<>(0.8), new Mutator<>(0.1));
+    }
+
     @Test
     void everyRandomGenotypeDecodesToAValidStrategy() {
         RandomRegistry.with(new Random(11), r -> {
@@ -40,7 +50,7 @@ class StrategyCodecTest {
     @Test
     void aShortSeededEvolutionImprovesTheToyFitness() {
         List<Double> bestByGeneration = RandomRegistry.with(new Random(5), r -> {
-            Engine<DoubleGene, Double> engine = Evolution.builder(codec, StrategyCodecTest::toyFitness)
+            Engine<DoubleGene, Double> engine = builder()
                     .populationSize(60)
                     .executor(Runnable::run)
                     .build();
@@ -62,7 +72,7 @@ class StrategyCodecTest {
     }
 
     private List<Double> run(long seed) {
-        return RandomRegistry.with(new Random(seed), r -> Evolution.builder(codec, StrategyCodecTest::toyFitness)
+        return RandomRegistry.with(new Random(seed), r -> builder()
                 .populationSize(30)
                 .executor(Runnable::run)
                 .build()

@@ -11,7 +11,7 @@ import dev.massbt.strategies.format.PriceRef;
 import dev.massbt.strategies.format.RuleGroup;
 import dev.massbt.strategies.format.Side;
 import dev.massbt.strategies.format.Strategy;
-import dev.massbt.strategies.timeframe.Resampler;
+import dev.massbt.strategies.bars.Resampler;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package dev.massbt.strategies.timeframe;
+package dev.massbt.strategies.bars;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.massbt.strategies.bars.BarSeries;
+import dev.massbt.strategies.timeframe.Timeframe;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 

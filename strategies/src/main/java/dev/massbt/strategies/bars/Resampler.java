@@ -1,6 +1,6 @@
-package dev.massbt.strategies.timeframe;
+package dev.massbt.strategies.bars;
 
-import dev.massbt.strategies.bars.BarSeries;
+import dev.massbt.strategies.timeframe.Timeframe;
 import java.util.Objects;
 
 /**
