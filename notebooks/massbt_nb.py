@@ -19,8 +19,12 @@ from matplotlib.image import AxesImage
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
+# massbt's own definitions, held equal to Java's by a massbt test (dev.massbt.jobs.cli.GrammarsTest): the run id
+# grammar (dev.massbt.datasets.run.RunId.PATTERN) and what makes a location a URI, and which URIs massbt reads
+# (dev.massbt.datasets.table.Locations.SCHEME_PATTERN and SCHEMES).
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
-URI = re.compile(r"[a-z][a-z0-9+.-]*://.*|file:.*")
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):.*")
+SCHEMES = ("file", "hdfs", "s3a")
 HERE = Path(__file__).resolve().parent
 
 
@@ -42,7 +46,12 @@ def warehouse(value):
     if not isinstance(value, str) or not value.strip() or any(c in value for c in "\r\n\0"):
         raise NotebookInputError(f"warehouse {value!r} is not a path or URI: give the directory `./massbt` "
                                  "wrote (its --warehouse, default ./warehouse) or set MASSBT_WAREHOUSE.")
-    if URI.fullmatch(value):
+    uri = SCHEME.fullmatch(value)
+    if uri:
+        if uri.group(1).lower() not in SCHEMES:
+            raise NotebookInputError(f"warehouse {value!r} has scheme '{uri.group(1)}:', which massbt does not read: "
+                                     "use a local path or a file:, hdfs: or s3a: URI (for Amazon S3 the Hadoop "
+                                     "scheme is s3a:).")
         return value.rstrip("/")
     path = Path(value).expanduser().resolve()
     if not path.is_dir():

@@ -31,7 +31,7 @@ with DAG(
         "population": Param(200, type="integer", minimum=2, maximum=100000),
         "generations": Param(50, type="integer", minimum=1, maximum=10000),
         "seed": Param(1, type="integer"),
-        "fitness": Param("sharpe", enum=list(common.METRICS)),
+        "fitness": Param("sharpe", enum=list(common.FITNESS_METRICS)),
         "complexity_penalty": Param(0.0, type="number", minimum=0),
         "min_trades": Param(1, type="integer", minimum=0),
         "best": Param(20, type="integer", minimum=1, maximum=1000),

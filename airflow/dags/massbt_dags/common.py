@@ -26,14 +26,20 @@ from pathlib import Path
 CONN_ID = "massbt_spark"
 MAIN_CLASS = "dev.massbt.jobs.Main"
 
-# massbt's run id grammar (dev.massbt.jobs.tables.RunId; ingest's also refuses '+', so run ids made
-# here never hold one).
+# massbt's own definitions, copied here because DAG files are deployed without the jar; a massbt test
+# (dev.massbt.jobs.cli.GrammarsTest) holds each equal to its one definition in Java.
+# The run id grammar: dev.massbt.datasets.run.RunId.PATTERN, its characters RunId.CHARS.
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
-_NOT_RUN_ID = re.compile(r"[^A-Za-z0-9._:-]")
-SYMBOL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
-FORMATS = ("trades-csv", "bars-csv", "bitstamp", "binance-trades", "binance-klines", "histdata-m1")
-METRICS = ("sharpe", "sortino", "calmar", "total_return", "cagr", "profit_factor", "win_rate", "avg_trade",
+_NOT_RUN_ID = re.compile(r"[^A-Za-z0-9._:+-]")
+# The symbol grammar: dev.massbt.datasets.catalog.SymbolName.PATTERN.
+SYMBOL = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")
+# The formats of `massbt ingest --format`: dev.massbt.jobs.cli.IngestCommand.FORMATS.
+FORMATS = ("bitstamp", "binance-trades", "binance-klines", "histdata-m1", "trades-csv", "bars-csv")
+# The metrics `massbt rank --metric` accepts (Metric.rankableMetrics()) and `evolve --fitness` accepts
+# (Metric.fitnessMetrics()), in dev.massbt.strategies.metrics.Metric's order.
+METRICS = ("total_return", "cagr", "sharpe", "sortino", "calmar", "win_rate", "profit_factor", "avg_trade", "trades",
            "exposure")
+FITNESS_METRICS = ("total_return", "cagr", "sharpe", "sortino", "calmar", "win_rate", "profit_factor", "avg_trade")
 
 # What every SparkSubmitOperator of the DAGs shares: the connection, massbt's main class, and the
 # jar, which each DAG's plan task reads from the connection and returns as its XCom 'jar'.
@@ -99,7 +105,8 @@ def symbols(value) -> list[str]:
         raise SettingError("'symbols' is empty: give at least one symbol, e.g. [\"BTCUSD\"].")
     for s in out:
         if not SYMBOL.fullmatch(s):
-            raise SettingError(f"Symbol {s!r} is not valid: letters, digits, '.', '_' or '-', up to 32 characters.")
+            raise SettingError(f"Symbol {s!r} is not valid: upper-case letters, digits, '.', '_' or '-', up to 32 "
+                               "characters, starting with a letter or digit.")
     return out
 
 

@@ -1,8 +1,11 @@
 package dev.massbt.datasets.catalog;
 
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.table.Locations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -64,10 +67,11 @@ public sealed interface DatasetRef extends java.io.Serializable permits DatasetR
 
         public Synthetic {
             if (symbols < 1 || symbols > MAX_SYMBOLS) {
-                throw new IllegalArgumentException("a synthetic market has 1.." + MAX_SYMBOLS + " symbols, got " + symbols);
+                throw DatasetErrors.syntheticSize("a synthetic market has 1.." + MAX_SYMBOLS + " symbols, got "
+                        + symbols);
             }
             if (days < 1 || days > MAX_DAYS) {
-                throw new IllegalArgumentException("a synthetic market spans 1.." + MAX_DAYS + " days, got " + days);
+                throw DatasetErrors.syntheticSize("a synthetic market spans 1.." + MAX_DAYS + " days, got " + days);
             }
         }
 
@@ -96,8 +100,6 @@ public sealed interface DatasetRef extends java.io.Serializable permits DatasetR
 
     Pattern HISTDATA = Pattern.compile("histdata-([a-z0-9]{3,10})-m1");
     Pattern SYNTHETIC = Pattern.compile("synthetic:(\\d{1,9})x(\\d{1,9}):(-?\\d{1,40})");
-    Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*");
-    List<String> SCHEMES = List.of("file", "hdfs", "s3a");
     int MAX_LOCATION_LENGTH = 4_096;
 
     /** Parses user text into a ref, or fails with a message that lists the accepted forms. */
@@ -134,12 +136,11 @@ public sealed interface DatasetRef extends java.io.Serializable permits DatasetR
         if (t.length() > MAX_LOCATION_LENGTH || t.chars().anyMatch(Character::isISOControl)) {
             throw unknown(text, "a location must be at most " + MAX_LOCATION_LENGTH + " printable characters");
         }
-        Matcher m = SCHEME.matcher(t);
-        boolean windowsDrive = t.length() > 2 && t.charAt(1) == ':' && Character.isLetter(t.charAt(0));
-        if (m.matches() && !windowsDrive) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            if (!SCHEMES.contains(scheme)) {
-                throw unknown(text, "scheme '" + scheme + ":' is not supported; use file:, hdfs: or s3a:");
+        Optional<String> scheme = Locations.scheme(t);
+        if (scheme.isPresent()) {
+            if (!Locations.accepted(scheme.get())) {
+                throw unknown(text, "scheme '" + scheme.get().toLowerCase(Locale.ROOT) + ":' is not supported; use "
+                        + Locations.accepted());
             }
             return new UserFiles(t);
         }
@@ -150,8 +151,8 @@ public sealed interface DatasetRef extends java.io.Serializable permits DatasetR
     }
 
     private static IllegalArgumentException unknown(String text, String why) {
-        return new IllegalArgumentException("Unknown dataset '" + text + "': " + why + ". Use " + Bitstamp2013.NAME
-                + ", histdata-<instrument>-m1 (e.g. histdata-eurusd-m1), synthetic:<symbols>x<days>:<seed> "
-                + "(e.g. synthetic:4x365:42), or a path to your files (local, file:, hdfs: or s3a:).");
+        return DatasetErrors.unknownDataset(text, why, Bitstamp2013.NAME + ", histdata-<instrument>-m1 (e.g. "
+                + "histdata-eurusd-m1), synthetic:<symbols>x<days>:<seed> (e.g. synthetic:4x365:42), or a path to "
+                + "your files (local, " + Locations.accepted() + ")");
     }
 }

@@ -1,5 +1,6 @@
 package dev.massbt.datasets.catalog;
 
+import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TradeFormat;
@@ -43,7 +44,7 @@ public final class DatasetSources {
      * The files of {@code ref}. {@code dataDir} is where downloaded datasets (HistData) live;
      * {@code workDir} receives the copy of a dataset shipped as a classpath resource.
      *
-     * @throws IllegalArgumentException naming what is missing and how to get it
+     * @throws dev.massbt.strategies.error.UserException naming what is missing and how to get it
      */
     public static Inputs resolve(DatasetRef ref, Path dataDir, Path workDir) {
         Objects.requireNonNull(ref, "ref");
@@ -55,19 +56,14 @@ public final class DatasetSources {
             return new Inputs(histDataFiles(h, dataDir), BarFormat.HISTDATA_M1, h.instrument());
         }
         if (ref instanceof DatasetRef.Synthetic s) {
-            throw new IllegalArgumentException("Dataset " + s.name() + " is generated, not read from files: use "
-                    + "SyntheticIngest.");
+            throw DatasetErrors.generatedDataset(s.name());
         }
-        throw new IllegalArgumentException("Dataset " + ref.name() + " is your own files: give their format and "
-                + "symbol to IngestAction.");
+        throw DatasetErrors.userFilesDataset(ref.name());
     }
 
     static List<Path> histDataFiles(DatasetRef.HistData h, Path dataDir) {
         if (dataDir == null || !Files.isDirectory(dataDir)) {
-            throw new IllegalArgumentException("Dataset " + h.name() + " needs the HistData.com downloads "
-                    + h.fileGlob() + " in a data directory, and " + (dataDir == null ? "none was given"
-                    : dataDir.toAbsolutePath() + " is not a directory") + ". Download the ASCII M1 zips from "
-                    + "histdata.com into a directory and pass it as the data directory.");
+            throw DatasetErrors.noDataDirectory(h.name(), h.fileGlob(), dataDir);
         }
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dataDir, h.fileGlob())) {
@@ -76,9 +72,7 @@ public final class DatasetSources {
             throw new UncheckedIOException("Cannot list " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("Dataset " + h.name() + " needs " + h.fileGlob() + " in "
-                    + dataDir.toAbsolutePath() + ", and there is none. Download the ASCII M1 zips of " + h.instrument()
-                    + " from histdata.com into that directory.");
+            throw DatasetErrors.noDataFiles(h.name(), h.fileGlob(), dataDir, h.instrument());
         }
         files.sort(null);
         return files;

@@ -2,6 +2,8 @@ package dev.massbt.datasets.ingest;
 
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.catalog.DatasetSources;
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TradeFormat;
@@ -180,12 +182,13 @@ public final class DatasetIngest {
      * @throws IngestException          when the configuration does not fit the dataset (the message
      *                                  says what to pass) or a file cannot be read; nothing is
      *                                  written then
-     * @throws IllegalArgumentException when a built-in dataset's files are not where they should be
+     * @throws dev.massbt.strategies.error.UserException when a built-in dataset's files are not where they
+     *                                                    should be
      */
     public Result execute() {
         if (warehouse == null || dataset == null) {
-            throw new IngestException("Cannot ingest: " + (warehouse == null ? "no warehouse" : "no dataset")
-                    + " given. Call warehouse(Warehouse.at(dir or URI)) and dataset(DatasetRef.parse(name)).");
+            throw DatasetErrors.missingSetting((warehouse == null ? "no warehouse" : "no dataset") + " given",
+                    "Call warehouse(Warehouse.at(dir or URI)) and dataset(DatasetRef.parse(name)).");
         }
         long start = System.nanoTime();
         Result result;
@@ -217,9 +220,7 @@ public final class DatasetIngest {
             extra.add("timeframe " + timeframe);
         }
         if (!extra.isEmpty()) {
-            throw new IngestException("Cannot generate " + s.name() + " with " + String.join(", ", extra) + ": a "
-                    + "synthetic market is one-minute bars with symbols named by its seed, generated without validation "
-                    + "or run id. Leave these options out.");
+            throw DatasetErrors.syntheticOptions(s.name(), extra);
         }
         return SyntheticIngest.on(spark).warehouse(warehouse).dataset(s);
     }
@@ -233,11 +234,7 @@ public final class DatasetIngest {
         String writes;
         if (dataset instanceof DatasetRef.UserFiles u) {
             if (format == null || symbol == null) {
-                throw new IngestException("Cannot ingest " + u.location() + ": your own files need "
-                        + (format == null && symbol == null ? "their format and symbol"
-                        : format == null ? "their format" : "their symbol") + ", and none was given. Pass the format "
-                        + "(e.g. generic trades CSV timestamp,price,size, or Bitstamp, Binance, HistData M1) and the "
-                        + "symbol all rows belong to (e.g. BTCUSD).");
+                throw DatasetErrors.userFilesNeed(u.location(), format == null, symbol == null);
             }
             for (String file : InputFiles.list(u.location(), spark.sessionState().newHadoopConf())) {
                 action.input(file);
@@ -246,17 +243,13 @@ public final class DatasetIngest {
             writes = symbol;
         } else {
             if (format != null || symbol != null) {
-                throw new IngestException("Cannot ingest " + dataset.name() + " with a " + (format != null ? "format"
-                        : "symbol") + " of yours: a built-in dataset has its own format and symbol. Leave the "
-                        + (format != null ? "format" : "symbol") + " out, or give a path to ingest your own files.");
+                throw DatasetErrors.builtInWith(dataset.name(), format != null ? "format" : "symbol");
             }
             if (dataset instanceof DatasetRef.Bitstamp2013 && workDir == null) {
-                throw new IngestException("Cannot ingest " + dataset.name() + ": it ships inside massbt and is copied "
-                        + "to a work directory to be read, and none was given. Call workDir(dir).");
+                throw DatasetErrors.noWorkDirectory(dataset.name());
             }
             if (dataset instanceof DatasetRef.HistData && timeframe != null && timeframe != Timeframe.M1) {
-                throw new IngestException("Cannot ingest " + dataset.name() + " as " + timeframe + " bars: HistData M1 "
-                        + "files hold one-minute bars. Leave the timeframe out.");
+                throw DatasetErrors.histDataTimeframe(dataset.name(), timeframe);
             }
             DatasetSources.Inputs in = DatasetSources.resolve(dataset, dataDir, workDir);
             withFormat(action.inputs(in.paths()), in.format()).symbol(in.symbol());
@@ -281,8 +274,7 @@ public final class DatasetIngest {
         if (f instanceof BarFormat b) {
             return action.bars(b);
         }
-        throw new IngestException("Cannot ingest with format " + f.name() + ": it is neither a trades format "
-                + "(TradeFormat) nor a bars format (BarFormat). Use one of those.");
+        throw DatasetErrors.neitherTradesNorBars(f.name());
     }
 
     private static long millisSince(long startNanos) {

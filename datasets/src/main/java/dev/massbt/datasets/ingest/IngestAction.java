@@ -6,15 +6,18 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.massbt.datasets.catalog.SymbolName;
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.datasets.run.Steps;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.datasets.validate.IngestReport;
-import dev.massbt.datasets.validate.Observation;
-import dev.massbt.datasets.validate.Reason;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
@@ -27,15 +30,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
@@ -43,7 +42,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
@@ -97,15 +95,13 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class IngestAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
-    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
 
     private final SparkSession spark;
     private final List<String> inputs = new ArrayList<>();
     private Warehouse warehouse;
     private RowFormat format;
     private String symbol;
-    private String runId;
+    private RunId runId;
     private Timeframe timeframe = Timeframe.M1;
     private ValidationRules rules = ValidationRules.DEFAULT;
 
@@ -163,15 +159,19 @@ public final class IngestAction {
         return this;
     }
 
-    /** The symbol every row of the files belongs to: upper case, digits, {@code . _ -}, up to 32. */
+    /** The symbol every row of the files belongs to: upper case, digits, {@code . _ -}, up to 32 ({@link SymbolName}). */
     public IngestAction symbol(String s) {
         this.symbol = Objects.requireNonNull(s, "symbol");
         return this;
     }
 
-    /** The run's id (default: a random UUID); re-running with the same id replaces its ingests rows. */
+    /**
+     * The run's id (default: a random UUID); re-running with the same id replaces its ingests rows.
+     *
+     * @throws dev.massbt.strategies.error.UserException when it is not a valid run id ({@link RunId})
+     */
     public IngestAction runId(String id) {
-        this.runId = Objects.requireNonNull(id, "runId");
+        this.runId = RunId.of(Objects.requireNonNull(id, "runId"));
         return this;
     }
 
@@ -188,106 +188,85 @@ public final class IngestAction {
      */
     public IngestResult execute() {
         List<String> files = checkConfiguration();
-        String run = runId != null ? runId : UUID.randomUUID().toString();
+        String run = runId != null ? runId.value() : UUID.randomUUID().toString();
         long startNanos = System.nanoTime();
         Instant now = Instant.now();
         long nowMicros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1000);
         ParseSpec spec = new ParseSpec(symbol, format, timeframe, rules, run, nowMicros);
-        SparkContext sc = spark.sparkContext();
-        String previousDescription = sc.getLocalProperty("spark.job.description");
-        Dataset<Row> tagged = null;
+        Steps steps = Steps.of(spark.sparkContext(), "ingest", run);
+        ParsedFiles parsed = null;
         Broadcast<HadoopConf> hadoop = null;
         try {
             LOG.info("ingest {}: reading {} file(s) of {} as {} into {}", run, files.size(), symbol, format.name(),
                     warehouse);
-            describe(sc, run, "read and validate " + files.size() + " file(s) of " + symbol);
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             if (files.stream().anyMatch(InputFiles::isUri)) {
                 hadoop = jsc.broadcast(new HadoopConf(spark.sessionState().newHadoopConf()));
             }
-            JavaRDD<Row> rows = jsc.parallelize(files, files.size()).mapPartitions(new ParseFiles(spec, hadoop));
-            tagged = spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
-            Map<String, Long> produced = countByTag(tagged);
-            List<Row> reportRows = tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList();
-            List<IngestReport> reports = new ArrayList<>();
-            long bars = 0;
-            Set<String> dates = new TreeSet<>();
-            Set<String> months = new TreeSet<>();
-            for (Row r : reportRows) {
-                reports.add(report(r));
-                bars += r.getLong(r.fieldIndex("bars"));
-                dates.addAll(r.getList(r.fieldIndex("dates")));
-                months.addAll(r.getList(r.fieldIndex("months")));
+            Broadcast<HadoopConf> conf = hadoop;
+            parsed = steps.run("read and validate " + files.size() + " file(s) of " + symbol,
+                    () -> ParsedFiles.parse(spark, jsc, files, spec, conf));
+            ParsedFiles p = parsed;
+            if (files.size() > 1 && p.bars > 0) {
+                steps.run("check that the files' bars do not overlap", () -> checkNoOverlap(p.payload(Tagged.BAR)));
             }
-            reconcile(files.size(), reports, bars, produced);
-            if (files.size() > 1 && bars > 0) {
-                describe(sc, run, "check that the files' bars do not overlap");
-                checkNoOverlap(payload(tagged, Tagged.BAR));
-            }
-            reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
-
-            DeltaWrites writes = new DeltaWrites(spark, warehouse);
-            Map<Table, Long> inserted = new EnumMap<>(Table.class);
-            Map<Table, Long> versions = new EnumMap<>(Table.class);
-            long rejected = produced.getOrDefault(Tagged.REJECTED, 0L);
-            if (rejected > 0) {
-                describe(sc, run, "quarantine " + rejected + " rejected rows");
-                Set<String> keys = new TreeSet<>();
-                reports.forEach(r -> keys.add(PartitionValues.sourceKey(r.source())));
-                insertNew(writes, Table.QUARANTINE, payload(tagged, Tagged.REJECTED),
-                        col("t.source_key").isin(keys.toArray()), inserted, versions);
-            }
-            if (spec.trades() && produced.getOrDefault(Tagged.TICK, 0L) > 0) {
-                describe(sc, run, "write " + produced.get(Tagged.TICK) + " ticks of " + symbol + " (" + dates.size()
-                        + " days)");
-                Object[] days = dates.stream().map(LocalDate::parse).toArray();
-                insertNew(writes, Table.TICKS, payload(tagged, Tagged.TICK),
-                        col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions);
-            }
-            if (bars > 0) {
-                describe(sc, run, "write " + bars + " " + timeframe + " bars of " + symbol + " (" + months.size()
-                        + " months)");
-                insertNew(writes, Table.BARS, payload(tagged, Tagged.BAR), col("t.symbol").equalTo(lit(symbol))
-                        .and(col("t.timeframe").equalTo(lit(timeframe.label())))
-                        .and(col("t.month").isin(months.toArray())), inserted, versions);
-            }
-            describe(sc, run, "record the run in ingests");
-            writeIngests(writes, run, reports, reportRows, versions, now);
-            IngestResult result = new IngestResult(run, reports, bars, inserted, versions,
-                    (System.nanoTime() - startNanos) / 1_000_000L);
+            p.reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
+            IngestResult result = write(steps, run, p, now, startNanos);
             LOG.info("{}", result.summary());
             return result;
         } catch (Exception e) {
             throw failure(run, e);
         } finally {
-            if (tagged != null) {
-                tagged.unpersist(true); // blocking: a session stopped right after must not race the block removal
+            if (parsed != null) {
+                parsed.unpersist(); // blocking: a session stopped right after must not race the removal
             }
             if (hadoop != null) {
                 hadoop.destroy();
             }
-            sc.setJobDescription(previousDescription);
         }
+    }
+
+    /** The tables in their fixed order (quarantine, ticks, bars, ingests), each one commit. */
+    private IngestResult write(Steps steps, String run, ParsedFiles p, Instant now, long startNanos) {
+        DeltaWrites writes = new DeltaWrites(spark, warehouse);
+        Map<Table, Long> inserted = new EnumMap<>(Table.class);
+        Map<Table, Long> versions = new EnumMap<>(Table.class);
+        long rejected = p.produced(Tagged.REJECTED);
+        if (rejected > 0) {
+            Set<String> keys = new TreeSet<>();
+            p.reports.forEach(r -> keys.add(PartitionValues.sourceKey(r.source())));
+            steps.run("quarantine " + rejected + " rejected rows", () -> insertNew(writes, Table.QUARANTINE,
+                    p.payload(Tagged.REJECTED), col("t.source_key").isin(keys.toArray()), inserted, versions));
+        }
+        if (format instanceof TradeFormat && p.produced(Tagged.TICK) > 0) {
+            Object[] days = p.dates.stream().map(LocalDate::parse).toArray();
+            steps.run("write " + p.produced(Tagged.TICK) + " ticks of " + symbol + " (" + p.dates.size() + " days)",
+                    () -> insertNew(writes, Table.TICKS, p.payload(Tagged.TICK),
+                            col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions));
+        }
+        if (p.bars > 0) {
+            steps.run("write " + p.bars + " " + timeframe + " bars of " + symbol + " (" + p.months.size()
+                    + " months)", () -> insertNew(writes, Table.BARS, p.payload(Tagged.BAR),
+                    col("t.symbol").equalTo(lit(symbol)).and(col("t.timeframe").equalTo(lit(timeframe.label())))
+                            .and(col("t.month").isin(p.months.toArray())), inserted, versions));
+        }
+        steps.run("record the run in ingests", () -> writeIngests(writes, run, p, versions, now));
+        return new IngestResult(run, p.reports, p.bars, inserted, versions,
+                (System.nanoTime() - startNanos) / 1_000_000L);
     }
 
     private List<String> checkConfiguration() {
         if (warehouse == null) {
-            throw new IngestException("Cannot ingest: no warehouse. Call warehouse(Warehouse.at(dir or URI)).");
+            throw DatasetErrors.missingSetting("no warehouse", "Call warehouse(Warehouse.at(dir or URI)).");
         }
         if (format == null) {
-            throw new IngestException("Cannot ingest: no input format. Call trades(TradeFormat...) or bars(BarFormat...).");
+            throw DatasetErrors.missingSetting("no input format", "Call trades(TradeFormat...) or bars(BarFormat...).");
         }
-        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
-            throw new IngestException("Cannot ingest: symbol " + (symbol == null ? "is missing" : "'" + symbol
-                    + "' is not valid") + ". Give symbol(...) in upper case: letters, digits, '.', '_' or '-', up to 32 "
-                    + "characters (e.g. EURUSD, BTC-USD).");
-        }
-        if (runId != null && !RUN_ID.matcher(runId).matches()) {
-            throw new IngestException("Cannot ingest: run id '" + runId + "' is not valid: use letters, digits, "
-                    + "'.', '_', ':' or '-', up to 64 characters.");
+        if (symbol == null || !SymbolName.valid(symbol)) {
+            throw DatasetErrors.badSymbol(symbol);
         }
         if (inputs.isEmpty()) {
-            throw new IngestException("Cannot ingest: no input files. Call input(path) for each file.");
+            throw DatasetErrors.missingSetting("no input files", "Call input(path) for each file.");
         }
         List<String> files = new ArrayList<>(new LinkedHashSet<>(inputs));
         Map<String, String> byName = new HashMap<>();
@@ -295,48 +274,10 @@ public final class IngestAction {
             String name = InputFiles.fileName(f);
             String other = byName.putIfAbsent(name, f);
             if (other != null) {
-                throw new IngestException("Cannot ingest " + f + " and " + other + " in one run: both are named '"
-                        + name + "', and rows are identified by file name and line. Rename one of them.");
+                throw DatasetErrors.sameFileName(f, other, name);
             }
         }
         return files;
-    }
-
-    private static void describe(SparkContext sc, String run, String what) {
-        sc.setJobDescription("massbt ingest " + run + ": " + what);
-    }
-
-    private static Map<String, Long> countByTag(Dataset<Row> tagged) {
-        Map<String, Long> counts = new HashMap<>();
-        for (Row r : tagged.groupBy("tag").count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
-        }
-        return counts;
-    }
-
-    private static IngestReport report(Row r) {
-        Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
-        r.<String, Long>getJavaMap(r.fieldIndex("rejected"))
-                .forEach((k, v) -> rejected.put(Reason.valueOf(k.toUpperCase(Locale.ROOT)), v));
-        Map<Observation, Long> observations = new EnumMap<>(Observation.class);
-        r.<String, Long>getJavaMap(r.fieldIndex("observations"))
-                .forEach((k, v) -> observations.put(Observation.valueOf(k.toUpperCase(Locale.ROOT)), v));
-        return new IngestReport(r.getString(r.fieldIndex("source")), r.getLong(r.fieldIndex("rows_read")),
-                r.getLong(r.fieldIndex("accepted")), rejected, observations);
-    }
-
-    /** The readers' counts must equal the rows the tasks produced: anything else is a bug, not bad data. */
-    private void reconcile(int fileCount, List<IngestReport> reports, long bars, Map<String, Long> produced) {
-        long accepted = reports.stream().mapToLong(IngestReport::accepted).sum();
-        long rejected = reports.stream().mapToLong(IngestReport::rejectedTotal).sum();
-        long acceptedRows = produced.getOrDefault(format instanceof TradeFormat ? Tagged.TICK : Tagged.BAR, 0L);
-        if (reports.size() != fileCount || accepted != acceptedRows
-                || rejected != produced.getOrDefault(Tagged.REJECTED, 0L)
-                || bars != produced.getOrDefault(Tagged.BAR, 0L)) {
-            throw new IllegalStateException("Ingest counts do not reconcile: " + fileCount + " files gave "
-                    + reports.size() + " reports with " + accepted + " accepted, " + rejected + " rejected and " + bars
-                    + " bars, but the tasks produced " + produced + ". This is a bug in massbt.");
-        }
     }
 
     /**
@@ -349,33 +290,26 @@ public final class IngestAction {
                 .where(col("n").gt(1)).orderBy(col("ts")).limit(1).collectAsList();
         if (!clash.isEmpty()) {
             Row c = clash.get(0);
-            throw new IngestException("Cannot ingest these files of " + symbol + " together: " + c.getList(2)
-                    + " all hold a " + timeframe + " bar at " + c.getTimestamp(0).toInstant() + " (and maybe more). "
-                    + "Remove the overlap, or ingest the files in separate runs (a bar already in the table is kept).");
+            throw DatasetErrors.overlappingBars(symbol, c.getList(2), timeframe, c.getTimestamp(0).toInstant());
         }
     }
 
-    private static Dataset<Row> payload(Dataset<Row> tagged, String tag) {
-        return tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
-    }
-
-    private void insertNew(DeltaWrites writes, Table table, Dataset<Row> rows, Column prune,
-                           Map<Table, Long> inserted, Map<Table, Long> versions) {
+    private static void insertNew(DeltaWrites writes, Table table, Dataset<Row> rows, Column prune,
+                                  Map<Table, Long> inserted, Map<Table, Long> versions) {
         DeltaWrites.Written w = writes.insertNew(table, rows, prune);
         inserted.put(table, w.inserted());
         versions.put(table, w.version());
     }
 
-    private void writeIngests(DeltaWrites writes, String run, List<IngestReport> reports, List<Row> reportRows, Map<Table, Long> versions,
-                              Instant at) {
+    private void writeIngests(DeltaWrites writes, String run, ParsedFiles p, Map<Table, Long> versions, Instant at) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < reports.size(); i++) {
-            IngestReport r = reports.get(i);
+        for (int i = 0; i < p.reports.size(); i++) {
+            IngestReport r = p.reports.get(i);
             Map<String, Long> rejected = new LinkedHashMap<>();
             r.rejected().forEach((k, v) -> rejected.put(k.code(), v));
             Map<String, Long> observations = new LinkedHashMap<>();
             r.observations().forEach((k, v) -> observations.put(k.code(), v));
-            Row report = reportRows.get(i);
+            Row report = p.reportRows.get(i);
             rows.add(RowFactory.create(run, r.source(), symbol, format.name(), r.rowsRead(), r.accepted(),
                     r.rejectedTotal(), CollectionConverters.asScala(rejected), CollectionConverters.asScala(observations),
                     report.getLong(report.fieldIndex("bars")), versions.get(Table.TICKS), versions.get(Table.BARS),
@@ -388,7 +322,7 @@ public final class IngestAction {
     private static RuntimeException failure(String run, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IngestException ie) {
-                return new IngestException("Ingest " + run + " failed, nothing was written: " + ie.getMessage(), e);
+                return DatasetErrors.nothingWritten(run, ie.getMessage(), e);
             }
         }
         return e instanceof RuntimeException re ? re : new IllegalStateException("Ingest " + run + " failed: " + e, e);

@@ -1,5 +1,8 @@
 package dev.massbt.datasets.ingest;
 
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.error.IngestException;
+import dev.massbt.datasets.table.Locations;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,17 +24,12 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class InputFiles {
 
-    static final Set<String> SCHEMES = Set.of("file", "hdfs", "s3a");
-
-    /** A scheme of two letters or more: one letter is a Windows drive ({@code C:\data}). */
-    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):.*");
-
     private InputFiles() {
     }
 
     /** Whether {@code location} is a URI (read through Hadoop) rather than a local path. */
     static boolean isUri(String location) {
-        return SCHEME.matcher(location).matches();
+        return Locations.isUri(location);
     }
 
     /**
@@ -44,28 +40,24 @@ final class InputFiles {
     static String normalise(String location) {
         String l = location.strip();
         if (l.isEmpty()) {
-            throw new IngestException("Cannot ingest '': the input location is empty. Give a local path or a file:, "
-                    + "hdfs: or s3a: URI.");
+            throw DatasetErrors.emptyLocation(Locations.accepted());
         }
-        Matcher m = SCHEME.matcher(l);
-        if (!m.matches()) {
+        Optional<String> given = Locations.scheme(l);
+        if (given.isEmpty()) {
             return Path.of(l).toAbsolutePath().normalize().toString();
         }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme)) {
-            throw new IngestException("Cannot ingest '" + location + "': scheme '" + m.group(1) + ":' is not supported. "
-                    + "Give a local path or a file:, hdfs: or s3a: URI (for Amazon S3 the Hadoop scheme is s3a:).");
+        String scheme = given.get().toLowerCase(Locale.ROOT);
+        if (!Locations.accepted(scheme)) {
+            throw DatasetErrors.inputScheme(location, given.get(), Locations.accepted());
         }
         org.apache.hadoop.fs.Path p;
         try {
             p = new org.apache.hadoop.fs.Path(l);
         } catch (IllegalArgumentException e) {
-            throw new IngestException("Cannot ingest '" + location + "': it is not a valid URI (" + e.getMessage()
-                    + "). Write it as scheme://authority/path, e.g. hdfs://namenode:8020/data/trades.csv.");
+            throw DatasetErrors.invalidUri(location, e.getMessage());
         }
         if (p.getName().isEmpty()) {
-            throw new IngestException("Cannot ingest '" + location + "': the URI names no file. Add the file's path, "
-                    + "e.g. " + scheme + "://host-or-bucket/data/trades.csv.");
+            throw DatasetErrors.uriWithoutFile(location, scheme);
         }
         return l;
     }
@@ -95,17 +87,14 @@ final class InputFiles {
         String l = normalise(location);
         List<String> files = isUri(l) ? listHadoop(l, hadoop) : listLocal(Path.of(l));
         if (files.isEmpty()) {
-            throw new IngestException("Cannot ingest directory " + l + ": it holds no files (hidden files, whose names "
-                    + "start with '.' or '_', and subdirectories are skipped). Put the data files in it, or give a "
-                    + "file.");
+            throw DatasetErrors.emptyDirectory(l);
         }
         return files;
     }
 
     private static List<String> listLocal(Path p) {
         if (!Files.exists(p)) {
-            throw new IngestException("Cannot ingest " + p + ": no such file or directory. Check the path (relative "
-                    + "paths resolve against " + Path.of("").toAbsolutePath() + ").");
+            throw DatasetErrors.noSuchPath(p);
         }
         if (!Files.isDirectory(p)) {
             return List.of(p.toString());
@@ -117,7 +106,7 @@ final class InputFiles {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            throw new IngestException("Cannot list directory " + p + ": " + e + ". Check its permissions.", e);
+            throw DatasetErrors.cannotListDirectory(p, e);
         }
     }
 
@@ -138,11 +127,9 @@ final class InputFiles {
             files.sort(null);
             return files;
         } catch (FileNotFoundException e) {
-            throw new IngestException("Cannot ingest " + uri + ": no such file or directory. Check the URI (e.g. with "
-                    + "hadoop fs -ls " + (p.getParent() == null ? uri : p.getParent()) + ").", e);
+            throw DatasetErrors.noSuchUri(uri, p.getParent() == null ? uri : p.getParent(), e);
         } catch (IOException e) {
-            throw new IngestException("Cannot list " + uri + ": " + e + ". Check that the file system is reachable "
-                    + "and its settings and credentials (spark.hadoop.fs.*) are given to Spark.", e);
+            throw DatasetErrors.cannotListUri(uri, e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.massbt.datasets.ingest;
 
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.error.IngestException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,8 +51,7 @@ final class LocalCopy implements AutoCloseable {
             FileSystem fs = source.getFileSystem(hadoop);
             FileStatus status = fs.getFileStatus(source);
             if (status.isDirectory()) {
-                throw new IngestException("Cannot read " + uri + ": it is a directory, not a file. Give each file, "
-                        + "or give the directory as a dataset to ingest every file in it.");
+                throw DatasetErrors.uriIsDirectory(uri);
             }
             dir = Files.createTempDirectory("massbt-ingest-");
             file = dir.resolve(source.getName());
@@ -63,13 +64,10 @@ final class LocalCopy implements AutoCloseable {
             return new LocalCopy(uri, dir, file);
         } catch (FileNotFoundException e) {
             deleteQuietly(dir, file);
-            throw new IngestException("Cannot read " + uri + ": no such file. Check the URI (e.g. with hadoop fs -ls "
-                    + (source.getParent() == null ? uri : source.getParent()) + ").", e);
+            throw DatasetErrors.noSuchUriFile(uri, source.getParent() == null ? uri : source.getParent(), e);
         } catch (IOException e) {
             deleteQuietly(dir, file);
-            throw new IngestException("Cannot read " + uri + ": copying it to the task's local disk ("
-                    + System.getProperty("java.io.tmpdir") + ") failed: " + e + ". Check that the file system is "
-                    + "reachable, its settings and credentials (spark.hadoop.fs.*), and the free space there.", e);
+            throw DatasetErrors.cannotCopy(uri, e);
         } catch (RuntimeException e) {
             deleteQuietly(dir, file);
             throw e;

@@ -1,10 +1,12 @@
 package dev.massbt.datasets.ingest;
 
 import dev.massbt.datasets.bars.TickAggregator;
+import dev.massbt.datasets.error.DataFileException;
+import dev.massbt.datasets.error.DatasetErrors;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.BarReader;
 import dev.massbt.datasets.read.BarRow;
-import dev.massbt.datasets.read.DataFileException;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.read.TradeRow;
@@ -95,7 +97,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                 } catch (DataFileException e) {
                     String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
                     close();
-                    throw new IngestException(message);
+                    throw DatasetErrors.unreadableInput(message);
                 }
             }
             return true;
@@ -126,7 +128,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             } catch (DataFileException e) {
                 String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
                 close();
-                throw new IngestException(message);
+                throw DatasetErrors.unreadableInput(message);
             }
         }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.massbt.datasets.catalog.DatasetRef;
+import dev.massbt.datasets.run.Steps;
 import dev.massbt.datasets.synthetic.SyntheticMarket;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.table.Table;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -86,29 +86,27 @@ public final class SyntheticIngest {
         long startNanos = System.nanoTime();
         List<String> symbols = dataset.symbolNames();
         SyntheticMarket market = SyntheticMarket.of(symbols, start, dataset.days(), dataset.seed());
-        SparkContext sc = spark.sparkContext();
-        String previous = sc.getLocalProperty("spark.job.description");
-        try {
-            sc.setJobDescription("massbt synthetic " + dataset.name() + ": generate and write "
-                    + (long) market.barsPerSymbol() * symbols.size() + " bars");
-            JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(sc).parallelize(symbols, symbols.size())
-                    .mapPartitions(new GenerateBars(dataset, start));
-            Dataset<Row> bars = spark.createDataFrame(rows, Table.BARS.schema());
-            long from = start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            long to = start.plusDays(dataset.days()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
-            List<String> months = PartitionValues.monthsBetween(from, to);
-            DeltaWrites.Written w = new DeltaWrites(spark, warehouse).insertNew(Table.BARS, bars,
-                    col("t.symbol").isin(symbols.toArray()).and(col("t.timeframe").equalTo(lit(Timeframe.M1.label())))
-                            .and(col("t.month").isin(months.toArray())));
-            long generated = (long) market.barsPerSymbol() * symbols.size();
-            Result result = new Result(dataset.name(), symbols, generated, w.inserted(), w.version(),
-                    (System.nanoTime() - startNanos) / 1_000_000L);
-            LOG.info("synthetic {}: {} bars of {} symbols, {} inserted (bars version {}) in {} ms, {} bars/s",
-                    dataset.name(), generated, symbols.size(), w.inserted(), w.version(), result.millis(),
-                    Math.round(result.barsPerSecond()));
-            return result;
-        } finally {
-            sc.setJobDescription(previous);
-        }
+        long generated = (long) market.barsPerSymbol() * symbols.size();
+        Steps steps = Steps.of(spark.sparkContext(), "synth", dataset.name());
+        DeltaWrites.Written w = steps.run("generate and write " + generated + " bars", () -> write(symbols));
+        Result result = new Result(dataset.name(), symbols, generated, w.inserted(), w.version(),
+                (System.nanoTime() - startNanos) / 1_000_000L);
+        LOG.info("synthetic {}: {} bars of {} symbols, {} inserted (bars version {}) in {} ms, {} bars/s",
+                dataset.name(), generated, symbols.size(), w.inserted(), w.version(), result.millis(),
+                Math.round(result.barsPerSecond()));
+        return result;
+    }
+
+    /** One task per symbol generates its bars; one MERGE inserts those not in the table yet. */
+    private DeltaWrites.Written write(List<String> symbols) {
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(symbols, symbols.size())
+                .mapPartitions(new GenerateBars(dataset, start));
+        Dataset<Row> bars = spark.createDataFrame(rows, Table.BARS.schema());
+        long from = start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long to = start.plusDays(dataset.days()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
+        List<String> months = PartitionValues.monthsBetween(from, to);
+        return new DeltaWrites(spark, warehouse).insertNew(Table.BARS, bars,
+                col("t.symbol").isin(symbols.toArray()).and(col("t.timeframe").equalTo(lit(Timeframe.M1.label())))
+                        .and(col("t.month").isin(months.toArray())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.massbt.datasets.read;
 
+import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
@@ -115,7 +116,7 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
             String expected = format.minFields() == format.maxFields() ? String.valueOf(format.minFields())
                     : format.minFields() + " to " + format.maxFields();
             return reject(n, line, Reason.WRONG_FIELD_COUNT, count + " fields separated by "
-                    + DataErrors.name(format.delimiter()) + ", expected " + expected);
+                    + DatasetErrors.name(format.delimiter()) + ", expected " + expected);
         }
         R row;
         try {
@@ -141,17 +142,17 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
             }
             int c = Fields.count(line, d);
             if (c >= format.minFields() && c <= format.maxFields()) {
-                throw DataErrors.wrongDelimiter(text.file(), n, format.name(), format.delimiter(), format.minFields(), d, c);
+                throw DatasetErrors.wrongDelimiter(text.file(), n, format.name(), format.delimiter(), format.minFields(), d, c);
             }
         }
     }
 
     private void finish() {
         if (!sawContent) {
-            throw DataErrors.empty(text.file());
+            throw DatasetErrors.empty(text.file());
         }
         if (headerLine > 0 && rowsRead == rejected.getOrDefault(Reason.BLANK_LINE, 0L)) {
-            throw DataErrors.headerOnly(text.file(), headerLine);
+            throw DatasetErrors.headerOnly(text.file(), headerLine);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.massbt.datasets.read;
 
+import dev.massbt.datasets.error.DataFileException;
+import dev.massbt.datasets.error.DatasetErrors;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -46,10 +48,10 @@ public final class TextSource implements AutoCloseable {
 
     public static TextSource open(Path file) {
         if (!Files.exists(file)) {
-            throw DataErrors.missing(file);
+            throw DatasetErrors.missing(file);
         }
         if (Files.isDirectory(file)) {
-            throw DataErrors.notAFile(file);
+            throw DatasetErrors.notAFile(file);
         }
         String fileName = file.getFileName().toString();
         String lower = fileName.toLowerCase(Locale.ROOT);
@@ -64,7 +66,7 @@ public final class TextSource implements AutoCloseable {
                 try {
                     return new TextSource(file, fileName, "gzip", new GZIPInputStream(in, BUFFER), in);
                 } catch (ZipException | EOFException e) {
-                    throw DataErrors.corrupt(file, 0, "gzip", e);
+                    throw DatasetErrors.corrupt(file, 0, "gzip", e);
                 }
             }
             if (magic.length >= 2 && magic[0] == 'P' && magic[1] == 'K') {
@@ -73,15 +75,15 @@ public final class TextSource implements AutoCloseable {
                 return openZip(file, fileName);
             }
             if (lower.endsWith(".gz")) {
-                throw DataErrors.notCompressed(file, "gz");
+                throw DatasetErrors.notCompressed(file, "gz");
             }
             if (lower.endsWith(".zip")) {
-                throw DataErrors.notCompressed(file, "zip");
+                throw DatasetErrors.notCompressed(file, "zip");
             }
             return new TextSource(file, fileName, "text", raw, raw);
         } catch (IOException e) {
             closeQuietly(raw);
-            throw DataErrors.unreadable(file, 0, e);
+            throw DatasetErrors.unreadable(file, 0, e);
         } catch (RuntimeException e) {
             closeQuietly(raw);
             throw e;
@@ -93,7 +95,7 @@ public final class TextSource implements AutoCloseable {
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw DataErrors.corrupt(file, 0, "zip", e);
+            throw DatasetErrors.corrupt(file, 0, "zip", e);
         }
         try {
             List<ZipEntry> entries = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class TextSource implements AutoCloseable {
                 }
             }
             if (entries.size() != 1) {
-                throw DataErrors.zipEntries(file, entries.stream().map(ZipEntry::getName).toList());
+                throw DatasetErrors.zipEntries(file, entries.stream().map(ZipEntry::getName).toList());
             }
             ZipEntry entry = entries.get(0);
             return new TextSource(file, fileName + "!" + entry.getName(), "zip", zip.getInputStream(entry), zip);
@@ -119,9 +121,9 @@ public final class TextSource implements AutoCloseable {
         try {
             line = reader.readLine();
         } catch (ZipException | EOFException e) {
-            throw DataErrors.corrupt(file, lineNumber + 1, kind, e);
+            throw DatasetErrors.corrupt(file, lineNumber + 1, kind, e);
         } catch (IOException e) {
-            throw DataErrors.unreadable(file, lineNumber + 1, e);
+            throw DatasetErrors.unreadable(file, lineNumber + 1, e);
         }
         if (line != null) {
             lineNumber++;

@@ -1,5 +1,6 @@
 package dev.massbt.datasets.read;
 
+import dev.massbt.datasets.error.DataFileException;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
 import dev.massbt.datasets.validate.TradeValidator;

@@ -6,6 +6,6 @@
  * {@link dev.massbt.datasets.read.BarFormat#BINANCE_KLINES}, {@link dev.massbt.datasets.read.GenericBars}.
  * Trade times are epoch microseconds UTC, bar times epoch milliseconds UTC (bar open).
  * Bad rows go to a {@link dev.massbt.datasets.validate.Quarantine}; a file that cannot be read
- * as a whole throws {@link dev.massbt.datasets.read.DataFileException}.
+ * as a whole throws {@link dev.massbt.datasets.error.DataFileException}.
  */
 package dev.massbt.datasets.read;

@@ -5,9 +5,7 @@ import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -75,15 +73,6 @@ public record SyntheticMarket(List<String> symbols, LocalDate start, int days, M
             }
         }
         return open * MINUTES_PER_DAY;
-    }
-
-    /** All symbols' bars, in {@link #symbols()} order. */
-    public Map<String, BarSeries> allBars() {
-        Map<String, BarSeries> out = new LinkedHashMap<>();
-        for (String s : symbols) {
-            out.put(s, bars(s));
-        }
-        return out;
     }
 
     /** One symbol's one-minute bars. */

@@ -1,9 +1,5 @@
 package dev.massbt.datasets.table;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.unix_millis;
-
 import dev.massbt.strategies.bars.BarSeries;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
@@ -37,20 +33,15 @@ import java.util.concurrent.ExecutionException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.deploy.SparkHadoopUtil;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Loads one symbol's bars from the {@code bars} table as a {@link BarSeries} (primitive columns,
  * ordered by ts), reading only the partitions of that symbol and the months of the range.
  *
- * <ul>
- *   <li>{@link #load(TableVersion, BarsQuery)}: inside executor tasks, where there is no
- *       SparkSession: Delta Kernel reads the table at the given version directly (partition
- *       pruning on symbol and month from the Delta log), and the result is cached in the executor
- *       JVM, so each symbol is read once per executor however many tasks need it.</li>
- *   <li>{@link #load(SparkSession, String, BarsQuery)}: on the driver, through Spark SQL.</li>
- * </ul>
+ * {@link #load(TableVersion, BarsQuery)} runs inside executor tasks, where there is no
+ * SparkSession: Delta Kernel reads the table at the given version directly (partition pruning on
+ * symbol and month from the Delta log), and the result is cached in the executor JVM, so each
+ * symbol is read once per executor however many tasks need it.
  */
 public final class BarsLoader {
 
@@ -77,24 +68,6 @@ public final class BarsLoader {
     }
 
     private BarsLoader() {
-    }
-
-    /** Driver side: the bars of {@code query} from the bars table at {@code barsPath}, through Spark SQL. */
-    public static BarSeries load(SparkSession spark, String barsPath, BarsQuery query) {
-        Dataset<org.apache.spark.sql.Row> rows = spark.read().format("delta").load(barsPath)
-                .where(col("symbol").equalTo(lit(query.symbol()))
-                        .and(col("month").isin(query.months().toArray()))
-                        .and(col("timeframe").equalTo(lit(query.timeframe().label())))
-                        .and(col("ts").geq(lit(Instant.ofEpochMilli(query.fromMillis()))))
-                        .and(col("ts").lt(lit(Instant.ofEpochMilli(query.toMillis())))))
-                .select(unix_millis(col("ts")).as("ts"), col("open"), col("high"), col("low"), col("close"),
-                        col("volume"))
-                .orderBy("ts");
-        BarSeries.Builder b = BarSeries.builder(query.timeframe(), 1024);
-        for (org.apache.spark.sql.Row r : rows.collectAsList()) {
-            b.add(r.getLong(0), r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5));
-        }
-        return b.build();
     }
 
     /**
@@ -137,12 +110,6 @@ public final class BarsLoader {
     public static void clearCache() {
         synchronized (CACHE) {
             CACHE.clear();
-        }
-    }
-
-    static int cachedEntries() {
-        synchronized (CACHE) {
-            return CACHE.size();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.massbt.datasets.table;
 
+import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.io.Serializable;
 import java.util.Objects;
@@ -23,8 +24,7 @@ public record BarsQuery(String symbol, Timeframe timeframe, long fromMillis, lon
         Objects.requireNonNull(timeframe, "timeframe");
         if (fromMillis < MIN_MILLIS || toMillis > MAX_MILLIS) {
             // months() enumerates the partitions of the range: an unbounded range would never end.
-            throw new IllegalArgumentException("Bars range of " + symbol + " must lie within years 1900..2299, got ["
-                    + fromMillis + ", " + toMillis + ") epoch ms.");
+            throw DatasetErrors.barsRange(symbol, fromMillis, toMillis);
         }
         if (toMillis <= fromMillis) {
             throw new IllegalArgumentException("Bars range [" + fromMillis + ", " + toMillis + ") of " + symbol

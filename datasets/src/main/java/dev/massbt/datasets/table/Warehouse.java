@@ -1,9 +1,10 @@
 package dev.massbt.datasets.table;
 
+import dev.massbt.datasets.error.DatasetErrors;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +16,6 @@ import java.util.regex.Pattern;
  */
 public record Warehouse(String root) implements java.io.Serializable {
 
-    /** URI schemes accepted; any other scheme is almost certainly a typo (s3 instead of s3a). */
-    public static final Set<String> SCHEMES = Set.of("file", "hdfs", "s3a");
-
-    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):.*");
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
 
     public Warehouse {
@@ -53,25 +50,20 @@ public record Warehouse(String root) implements java.io.Serializable {
     private static String normalise(String root) {
         String r = root.strip();
         if (r.isEmpty()) {
-            throw new IllegalArgumentException("Warehouse root is empty: give a directory or a URI such as "
-                    + "file:/data/massbt, hdfs://namenode:8020/massbt or s3a://bucket/massbt.");
+            throw DatasetErrors.emptyWarehouse();
         }
-        var m = SCHEME.matcher(r);
-        if (m.matches() && m.group(1).length() > 1) { // one letter would be a Windows drive
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            if (!SCHEMES.contains(scheme)) {
-                throw new IllegalArgumentException("Warehouse root '" + root + "' has scheme '" + m.group(1)
-                        + ":', which is not supported. Use one of " + SCHEMES.stream().sorted().toList()
-                        + " (for Amazon S3 the Hadoop scheme is s3a:) or a local path.");
+        Optional<String> given = Locations.scheme(r);
+        if (given.isPresent()) {
+            String scheme = given.get().toLowerCase(Locale.ROOT);
+            if (!Locations.accepted(scheme)) {
+                throw DatasetErrors.warehouseScheme(root, given.get(), Locations.SCHEMES);
             }
             String rest = r.substring(scheme.length() + 1);
             if (rest.isEmpty() || rest.equals("/") || rest.equals("//")) {
-                throw new IllegalArgumentException("Warehouse root '" + root + "' names no directory: add a path, "
-                        + "e.g. " + scheme + "://bucket/massbt.");
+                throw DatasetErrors.warehouseWithoutDirectory(root, scheme);
             }
             if (!scheme.equals("file") && !rest.startsWith("//")) {
-                throw new IllegalArgumentException("Warehouse root '" + root + "' has no authority: write "
-                        + scheme + "://host-or-bucket/path.");
+                throw DatasetErrors.warehouseWithoutAuthority(root, scheme);
             }
             return scheme + ":" + stripTrailingSlashes(rest);
         }

@@ -9,10 +9,12 @@ import dev.massbt.datasets.TestFiles;
 import dev.massbt.datasets.bars.TickAggregator;
 import dev.massbt.datasets.bars.TradeBars;
 import dev.massbt.datasets.catalog.DatasetRef;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.table.BarsLoader;
 import dev.massbt.datasets.table.BarsQuery;
+import dev.massbt.datasets.table.DriverBars;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.TableVersion;
@@ -289,7 +291,7 @@ class BitstampIngestTest {
         String path = warehouse.path(Table.BARS);
         BarsQuery query = BarsQuery.minutes("BTCUSD", from, to);
 
-        assertSame(BarsLoader.load(spark, path, query), expected);
+        assertSame(DriverBars.load(spark, path, query), expected);
 
         // Inside Spark tasks, at a fixed version: Delta Kernel, no SparkSession; cached per executor JVM.
         TableVersion bars = TableVersion.latest(spark, path);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.TestFiles;
 import dev.massbt.datasets.catalog.DatasetRef;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.table.Table;

@@ -10,6 +10,7 @@ import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.BarReader;
 import dev.massbt.datasets.table.BarsLoader;
 import dev.massbt.datasets.table.BarsQuery;
+import dev.massbt.datasets.table.DriverBars;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.TableVersion;
 import dev.massbt.datasets.table.Warehouse;
@@ -108,7 +109,7 @@ class HistDataIngestTest {
                 Arrays.copyOfRange(plain.low(), i, j), Arrays.copyOfRange(plain.close(), i, j),
                 Arrays.copyOfRange(plain.volume(), i, j));
         assertThat(expected.size()).isGreaterThan(30_000);
-        BitstampIngestTest.assertSame(BarsLoader.load(spark, bars, query), expected);
+        BitstampIngestTest.assertSame(DriverBars.load(spark, bars, query), expected);
         BitstampIngestTest.assertSame(BarsLoader.load(TableVersion.latest(spark, bars), query), expected);
         BitstampIngestTest.assertSame(BarsLoader.load(TableVersion.latest(spark, bars),
                 BarsQuery.minutes("EURUSD", plain.ts()[0], plain.ts()[plain.size() - 1] + 60_000)), plain);

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.massbt.datasets.TestFiles;
+import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.massbt.datasets.table.Table;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;

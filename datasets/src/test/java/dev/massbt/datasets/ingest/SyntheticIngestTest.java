@@ -7,8 +7,8 @@ import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.catalog.DatasetCatalog;
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.synthetic.SyntheticMarket;
-import dev.massbt.datasets.table.BarsLoader;
 import dev.massbt.datasets.table.BarsQuery;
+import dev.massbt.datasets.table.DriverBars;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.strategies.bars.BarSeries;
@@ -39,7 +39,7 @@ class SyntheticIngestTest {
 
         SyntheticMarket market = SyntheticMarket.of(ref.symbolNames(), SyntheticIngest.DEFAULT_START, 2, 7);
         long from = SyntheticIngest.DEFAULT_START.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        BarSeries loaded = BarsLoader.load(spark, warehouse.path(Table.BARS),
+        BarSeries loaded = DriverBars.load(spark, warehouse.path(Table.BARS),
                 BarsQuery.minutes("SYN7_002", from, from + 2 * 86_400_000L));
         BarSeries expected = market.bars("SYN7_002");
         BitstampIngestTest.assertSame(loaded, expected);

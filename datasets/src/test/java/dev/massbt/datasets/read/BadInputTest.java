@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.massbt.datasets.TestFiles;
+import dev.massbt.datasets.error.DataFileException;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Quarantine;
 import dev.massbt.datasets.validate.Reason;

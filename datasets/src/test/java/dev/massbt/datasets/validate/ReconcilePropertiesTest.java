@@ -2,6 +2,7 @@ package dev.massbt.datasets.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.massbt.datasets.error.DataFileException;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.read.TradeReader;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class ReconcilePropertiesTest {
                     seen++;
                 }
                 report = r.report();
-            } catch (dev.massbt.datasets.read.DataFileException e) {
+            } catch (DataFileException e) {
                 // only possible when every data line is blank: the file is header-only
                 assertThat(lines).allMatch(String::isBlank);
                 return;

@@ -18,8 +18,13 @@ public final class EquityCurve implements FlatMapFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Row r) {
-        return rows(r.getString(0), r.getString(1), r.getString(2), r.getString(3), BacktestAction.localDate(r.get(4)),
+        return rows(r.getString(0), r.getString(1), r.getString(2), r.getString(3), localDate(r.get(4)),
                 r.getList(5), r.getList(6)).iterator();
+    }
+
+    /** Spark hands dates out as java.sql.Date, or as LocalDate with its java8API setting on. */
+    static LocalDate localDate(Object value) {
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
     static List<Row> rows(String run, String id, String symbol, String segment, LocalDate firstDay,

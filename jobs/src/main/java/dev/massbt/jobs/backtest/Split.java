@@ -1,5 +1,6 @@
 package dev.massbt.jobs.backtest;
 
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.strategies.kernel.Segment;
 import java.io.Serializable;
 import java.time.Instant;
@@ -57,9 +58,8 @@ public sealed interface Split extends Serializable permits Split.None, Split.AtD
         public List<Segment> segments(String symbol, long fromMillis, long toMillis) {
             long cut = date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             if (cut <= fromMillis || cut >= toMillis) {
-                throw new IllegalArgumentException("Cannot split " + symbol + " at " + date + ": its bars run from "
-                        + Instant.ofEpochMilli(fromMillis) + " to " + Instant.ofEpochMilli(toMillis - 1)
-                        + ", so one segment would be empty. Give a date inside that range or a fraction (e.g. 0.7).");
+                throw JobErrors.splitOutsideRange(symbol, date, Instant.ofEpochMilli(fromMillis),
+                        Instant.ofEpochMilli(toMillis - 1));
             }
             return twoSegments(fromMillis, cut, toMillis);
         }
@@ -74,8 +74,7 @@ public sealed interface Split extends Serializable permits Split.None, Split.AtD
     record Fraction(double fraction) implements Split {
         public Fraction {
             if (!(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("A split fraction must be strictly between 0 and 1, got " + fraction
-                        + " (e.g. 0.7 = first 70% in-sample).");
+                throw JobErrors.splitFraction(fraction);
             }
         }
 
@@ -85,9 +84,8 @@ public sealed interface Split extends Serializable permits Split.None, Split.AtD
             long midnight = Math.floorDiv(exact, DAY) * DAY;
             long cut = midnight > fromMillis ? midnight : exact;
             if (cut <= fromMillis || cut >= toMillis) {
-                throw new IllegalArgumentException("Cannot split " + symbol + " at fraction " + fraction
-                        + ": its bars from " + Instant.ofEpochMilli(fromMillis) + " to "
-                        + Instant.ofEpochMilli(toMillis - 1) + " are too few to cut.");
+                throw JobErrors.splitTooShort(symbol, fraction, Instant.ofEpochMilli(fromMillis),
+                        Instant.ofEpochMilli(toMillis - 1));
             }
             return twoSegments(fromMillis, cut, toMillis);
         }
@@ -113,13 +111,12 @@ public sealed interface Split extends Serializable permits Split.None, Split.AtD
             try {
                 return new AtDate(LocalDate.parse(t));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("Split '" + text + "' is not a valid date (yyyy-MM-dd).");
+                throw JobErrors.splitNotADate(text);
             }
         }
         if (t.matches("0?\\.\\d+")) {
             return new Fraction(Double.parseDouble(t));
         }
-        throw new IllegalArgumentException("Split '" + text + "' is not understood: give none, a date (2024-07-01: "
-                + "out-of-sample from that day) or a fraction (0.7: first 70% of each symbol's range in-sample).");
+        throw JobErrors.splitNotUnderstood(text);
     }
 }

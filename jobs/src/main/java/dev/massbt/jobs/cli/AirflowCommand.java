@@ -7,6 +7,7 @@ import dev.massbt.jobs.airflow.AirflowException;
 import dev.massbt.jobs.airflow.AirflowSettings;
 import dev.massbt.jobs.airflow.DagRun;
 import dev.massbt.jobs.airflow.TaskRun;
+import dev.massbt.jobs.error.JobErrors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +18,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code massbt airflow trigger|status|logs}: the massbt DAGs through Airflow's REST API. Needs no
@@ -105,7 +106,7 @@ final class AirflowCommand implements Runnable {
             Map<String, Object> params = conf(conf);
             Instant at = logicalDate(logicalDate);
             if (timeoutSeconds < 1 || pollSeconds < 1) {
-                throw new IllegalArgumentException("--timeout and --poll must be at least 1 second.");
+                throw JobErrors.option("--timeout and --poll must be at least 1 second.");
             }
             AirflowClient client = client();
             PrintWriter out = out();
@@ -231,8 +232,7 @@ final class AirflowCommand implements Runnable {
         try {
             return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("--conf must be a JSON object, e.g. '{\"symbols\": \"BTCUSD\"}': "
-                    + e.getOriginalMessage());
+            throw JobErrors.badConf(e.getOriginalMessage());
         }
     }
 
@@ -243,8 +243,7 @@ final class AirflowCommand implements Runnable {
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--logical-date '" + s + "' is not an ISO-8601 instant, e.g. "
-                    + "2026-11-20T00:00:00Z.");
+            throw JobErrors.badLogicalDate(s);
         }
     }
 

@@ -1,21 +1,22 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.BacktestAction;
 import dev.massbt.jobs.backtest.BacktestResult;
 import dev.massbt.jobs.backtest.Split;
 import dev.massbt.jobs.backtest.StrategySet;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.generate.StoredStrategy;
 import dev.massbt.jobs.generate.StrategyStore;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.format.InvalidStrategyException;
 import dev.massbt.strategies.format.Strategy;
 import dev.massbt.strategies.format.StrategyJson;
+import dev.massbt.strategies.metrics.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,9 +76,17 @@ final class BacktestCommand extends RecordedCommand {
             + "best N strategies by --top-metric (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--top-metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "Default "
-            + "${DEFAULT-VALUE}.")
+    @Option(names = "--top-metric", paramLabel = "METRIC", defaultValue = "sharpe",
+            completionCandidates = MetricNames.Rankable.class, description = "One of ${COMPLETION-CANDIDATES} "
+            + "(default ${DEFAULT-VALUE}).")
     String topMetric;
+
+    @Override
+    void check() {
+        market.check();
+        Metric.byColumn(topMetric).filter(Metric::rankable).orElseThrow(() -> JobErrors.metric(
+                "Cannot pick the top strategies by", topMetric, Metric.rankableMetrics()));
+    }
 
 
     @Override
@@ -109,7 +118,7 @@ final class BacktestCommand extends RecordedCommand {
         }
         if (source.json != null) {
             List<StoredStrategy> given = readJson(source.json);
-            store.store(RunId.of(run.value()), given);
+            store.store(run, given);
             return StrategyStore.setOf(given);
         }
         StrategySet selected = store.select(origin, maxComplexity, limit);
@@ -129,12 +138,12 @@ final class BacktestCommand extends RecordedCommand {
                     throw new UncheckedIOException("Cannot list " + p + ": " + e.getMessage(), e);
                 }
                 if (files.isEmpty()) {
-                    throw new IllegalArgumentException("Directory " + p + " holds no .json strategy files.");
+                    throw JobErrors.noStrategyFiles(p);
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
             } else {
-                throw new IllegalArgumentException("Strategy file " + p + " does not exist.");
+                throw JobErrors.noStrategyFile(p);
             }
             for (Path f : files) {
                 List<Strategy> parsed;
@@ -143,7 +152,7 @@ final class BacktestCommand extends RecordedCommand {
                     parsed = text.stripLeading().startsWith("[") ? StrategyJson.parseAll(text)
                             : List.of(StrategyJson.parse(text));
                 } catch (InvalidStrategyException e) {
-                    throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
+                    throw JobErrors.invalidStrategyFile(f, e);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read " + f + ": " + e.getMessage(), e);
                 }

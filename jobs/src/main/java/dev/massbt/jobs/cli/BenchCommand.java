@@ -1,20 +1,21 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.catalog.DatasetCatalog;
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.ingest.SyntheticIngest;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.BacktestAction;
 import dev.massbt.jobs.backtest.BacktestResult;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.generate.RandomStrategies;
 import dev.massbt.jobs.generate.StoredStrategy;
 import dev.massbt.jobs.generate.StrategyStore;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.SearchSpace;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -63,7 +64,7 @@ final class BenchCommand extends RecordedCommand {
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         if (strategies < 1 || symbols < 1 || bars < symbols) {
-            throw new IllegalArgumentException("bench needs --strategies >= 1, --symbols >= 1 and --bars >= symbols");
+            throw JobErrors.option("bench needs --strategies >= 1, --symbols >= 1 and --bars >= symbols");
         }
         long perSymbol = bars / symbols;
         int days = Math.toIntExact((perSymbol + 1439) / 1440);

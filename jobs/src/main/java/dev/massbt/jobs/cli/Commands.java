@@ -1,7 +1,11 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.jobs.airflow.AirflowException;
+import dev.massbt.jobs.error.ExternalFailure;
 import dev.massbt.jobs.runs.RunRecorder;
+import dev.massbt.strategies.error.UserException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -15,9 +19,9 @@ import picocli.CommandLine.IVersionProvider;
             CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
 
-    /** Exit code of bad arguments or bad input (picocli's usage code). */
+    /** Exit code of bad arguments or bad input, a {@link UserException} (picocli's usage code). */
     public static final int USAGE = CommandLine.ExitCode.USAGE;
-    /** Exit code of a job that failed for another reason. */
+    /** Exit code of a job that failed for another reason: a bug, or a system massbt uses failed. */
     public static final int FAILED = CommandLine.ExitCode.SOFTWARE;
     /** Exit code of {@code massbt airflow} when Airflow refused the credentials. */
     public static final int AUTH = 3;
@@ -62,29 +66,39 @@ public final class Commands implements Runnable {
     }
 
     /**
-     * Bad input found while running (an IllegalArgumentException, or an IngestException naming
-     * the file) exits 2, an Airflow call its kind's code (2 unknown DAG/run/task, 3 credentials
-     * refused, 1 unavailable), anything else 1; all print one message.
+     * How a command that failed while running ends, one message each:
+     * <ul>
+     *   <li>the user's input was wrong (a {@link UserException} anywhere in the cause chain: bad
+     *       options, files, strategies, run ids): its message, exit 2;</li>
+     *   <li>an Airflow call: its kind's code (2 unknown DAG/run/task, 3 credentials refused, 1
+     *       unavailable);</li>
+     *   <li>a system massbt uses failed ({@link ExternalFailure}, or I/O): its message, exit 1;</li>
+     *   <li>anything else is a bug in massbt: "this is a bug", exit 1.</li>
+     * </ul>
+     * The stack trace follows with {@code MASSBT_STACKTRACE=1}.
      */
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
-        if (e instanceof dev.massbt.jobs.airflow.AirflowException a) {
+        if (e instanceof AirflowException a) {
             err.println(name + ": " + a.getMessage());
             err.flush();
             return a.exitCode();
         }
-        if (e instanceof IllegalArgumentException || e instanceof dev.massbt.datasets.ingest.IngestException) {
-            err.println(name + ": " + e.getMessage());
+        UserException user = UserException.in(e);
+        if (user != null) {
+            err.println(name + ": " + user.getMessage());
             err.flush();
             return USAGE;
         }
-        err.println(name + " failed: " + rootMessage(e));
+        boolean external = e instanceof ExternalFailure || e instanceof UncheckedIOException;
+        err.println(name + " failed: " + (external ? "" : "this is a bug in massbt: ") + rootMessage(e));
         // the launcher sets the property; under spark-submit the variable arrives as it is
         if (Boolean.getBoolean("massbt.stacktrace") || "1".equals(System.getenv("MASSBT_STACKTRACE"))) {
             e.printStackTrace(err);
         } else {
-            err.println("(run with MASSBT_STACKTRACE=1 for the stack trace)");
+            err.println(external ? "(run with MASSBT_STACKTRACE=1 for the stack trace)"
+                    : "(please report it with the output of the same command run with MASSBT_STACKTRACE=1)");
         }
         err.flush();
         return FAILED;

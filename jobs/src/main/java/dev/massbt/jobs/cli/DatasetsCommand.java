@@ -1,7 +1,7 @@
 package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.catalog.DatasetCatalog;
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import java.util.List;
 import java.util.Locale;

@@ -2,15 +2,16 @@ package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.ingest.DatasetIngest;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.BacktestAction;
 import dev.massbt.jobs.backtest.BacktestResult;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.generate.RandomStrategies;
 import dev.massbt.jobs.generate.StoredStrategy;
 import dev.massbt.jobs.generate.StrategyStore;
 import dev.massbt.jobs.rank.Leaderboard;
 import dev.massbt.jobs.rank.RankAction;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.SearchSpace;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class DemoCommand extends JobCommand {
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         if (!(DatasetRef.parse(market) instanceof DatasetRef.Synthetic synthetic)) {
-            throw new IllegalArgumentException("--market must be synthetic:<symbols>x<days>:<seed>, got " + market);
+            throw JobErrors.notSynthetic(market);
         }
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         List<String> symbols = new ArrayList<>();

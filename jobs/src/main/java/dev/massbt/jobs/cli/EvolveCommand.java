@@ -1,14 +1,14 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.evolve.EvolveAction;
 import dev.massbt.jobs.evolve.EvolveConfig;
 import dev.massbt.jobs.evolve.EvolveResult;
 import dev.massbt.jobs.evolve.FitnessSpec;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -57,8 +57,9 @@ final class EvolveCommand extends RecordedCommand {
     @Option(names = "--steady-state", description = "Replace only 10% of the population per generation.")
     boolean steadyState;
 
-    @Option(names = "--fitness", paramLabel = "METRIC", defaultValue = "sharpe", description = "In-sample metric to "
-            + "maximise (default ${DEFAULT-VALUE}).")
+    @Option(names = "--fitness", paramLabel = "METRIC", defaultValue = "sharpe",
+            completionCandidates = MetricNames.Fitness.class, description = "In-sample metric to maximise: "
+            + "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--complexity-penalty", paramLabel = "X", defaultValue = "0", description = "Subtracted per "
@@ -84,13 +85,23 @@ final class EvolveCommand extends RecordedCommand {
         return Map.of("evolution", seed);
     }
 
+    private EvolveConfig config;
+
+    @Override
+    void check() {
+        if (resume && runIdOption() == null) {
+            throw JobErrors.resumeWithoutRun();
+        }
+        market.check();
+        if (market.split() instanceof Split.None) {
+            throw JobErrors.splitNeeded();
+        }
+        config = new EvolveConfig(population, generations, seed, tournament, crossover, mutation, elitism,
+                steadyState ? 0.1 : 0.6, new FitnessSpec(metric, complexityPenalty, minTrades), best);
+    }
+
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
-        if (resume && runIdOption() == null) {
-            throw new IllegalArgumentException("--resume needs --run-id RUN: the run to continue.");
-        }
-        EvolveConfig config = new EvolveConfig(population, generations, seed, tournament, crossover, mutation, elitism,
-                steadyState ? 0.1 : 0.6, new FitnessSpec(metric, complexityPenalty, minTrades), best);
         EvolveAction a = EvolveAction.on(spark, writes, run).config(config).symbols(market.symbols)
                 .range(market.fromInstant(), market.toInstant())
                 .split(market.split()).chunkSize(market.chunkSize).costs(market.costs())

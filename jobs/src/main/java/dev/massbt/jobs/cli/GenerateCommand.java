@@ -1,10 +1,12 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.generate.RandomStrategies;
 import dev.massbt.jobs.generate.StoredStrategy;
 import dev.massbt.jobs.generate.StrategyStore;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
+import dev.massbt.strategies.error.UserException;
 import dev.massbt.strategies.generate.SearchSpace;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.util.List;
@@ -39,12 +41,24 @@ final class GenerateCommand extends RecordedCommand {
         return Map.of("generator", seed);
     }
 
+    private SearchSpace space;
+
+    @Override
+    void check() {
+        if (count < 1 || count > 10_000_000) {
+            throw JobErrors.option("--count must be 1..10000000, got " + count);
+        }
+        try {
+            space = space(primaries, secondaries);
+        } catch (UserException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--primary / --secondary", e);
+        }
+    }
+
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
-        if (count < 1 || count > 10_000_000) {
-            throw new IllegalArgumentException("--count must be 1..10000000, got " + count);
-        }
-        SearchSpace space = space(primaries, secondaries);
         List<StoredStrategy> strategies = RandomStrategies.generate(space, seed, count);
         StrategyStore.Stored s = new StrategyStore(spark, writes).store(run, strategies);
         out(String.format(java.util.Locale.ROOT, "generate %s: %d strategies (seed %d), %d distinct, %d new in "
@@ -56,8 +70,7 @@ final class GenerateCommand extends RecordedCommand {
     static Timeframe timeframe(String label) {
         Timeframe tf = Timeframe.fromLabel(label.strip());
         if (tf == null) {
-            throw new IllegalArgumentException("Timeframe '" + label + "' is not supported: use one of "
-                    + Timeframe.labels() + ".");
+            throw JobErrors.badTimeframe(label, Timeframe.labels());
         }
         return tf;
     }

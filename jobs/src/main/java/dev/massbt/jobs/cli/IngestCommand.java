@@ -7,9 +7,10 @@ import dev.massbt.datasets.read.GenericBars;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TradeFormat;
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.tables.RunWrites;
-import dev.massbt.strategies.timeframe.Timeframe;
+import dev.massbt.strategies.error.UserException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +55,32 @@ final class IngestCommand extends RecordedCommand {
     Path dataDir;
 
 
+    /** The formats --format names, in the order the help lists them. */
+    static final List<String> FORMATS = List.of("bitstamp", "binance-trades", "binance-klines", "histdata-m1",
+            "trades-csv", "bars-csv");
+
+    private DatasetRef ref;
+
+    @Override
+    void check() {
+        ref = DatasetRef.parse(dataset);
+        if (format != null) {
+            try {
+                format(format, delimiter, sideColumn);
+            } catch (UserException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw JobErrors.option("--format / --delimiter / --side-column", e);
+            }
+        }
+        if (timeframe != null) {
+            GenerateCommand.timeframe(timeframe);
+        }
+    }
+
     @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
-        DatasetIngest.Result r = ingest(spark, writes, run, DatasetRef.parse(dataset), dataDir());
+        DatasetIngest.Result r = ingest(spark, writes, run, ref, dataDir());
         out(r.summary());
         return outcome(r);
     }
@@ -118,9 +142,7 @@ final class IngestCommand extends RecordedCommand {
                 yield delimiter == null ? t : t.withDelimiter(delimiter);
             }
             case "bars-csv" -> delimiter == null ? GenericBars.csv() : GenericBars.csv().withDelimiter(delimiter);
-            default -> throw new IllegalArgumentException("Format '" + name + "' is not known: use one of "
-                    + List.of("bitstamp", "binance-trades", "binance-klines", "histdata-m1", "trades-csv", "bars-csv")
-                    + ".");
+            default -> throw JobErrors.unknownFormat(name, FORMATS);
         };
     }
 }

@@ -1,16 +1,17 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.jobs.error.ExternalFailure;
 import dev.massbt.jobs.runs.RunRecorder;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every command shares: the warehouse, the local core count and the session; for
@@ -43,6 +44,13 @@ abstract class JobCommand implements Callable<Integer> {
         return Map.of();
     }
 
+    /**
+     * Checks and parses the options before Spark starts, so that bad input is refused in a moment
+     * and costs no session and no run; throws a user error. Default: nothing to check.
+     */
+    void check() {
+    }
+
     /** The work; returns the counts and table versions to record. */
     abstract Outcome run(SparkSession spark, RunWrites writes, RunId run);
 
@@ -62,6 +70,7 @@ abstract class JobCommand implements Callable<Integer> {
         startedNanos = System.nanoTime();
         Warehouse w = warehouse();
         RunId run = runIdOption() == null ? RunId.fresh(spec.name()) : RunId.of(runIdOption());
+        check();
         SparkSession spark = Sessions.open(w, cores);
         LOG.info("{} {}: Spark {} ready in {} ms, warehouse {}", spec.name(), run, spark.sparkContext().master(),
                 (System.nanoTime() - startedNanos) / 1_000_000L, w);
@@ -73,8 +82,13 @@ abstract class JobCommand implements Callable<Integer> {
                 run(spark, writes, run);
             }
             return 0;
-        } catch (RuntimeException e) {
-            throw spark.sparkContext().isStopped() ? Sessions.stoppedByMaster(spark.sparkContext().master(), e) : e;
+        } catch (Exception e) {
+            ExternalFailure stopped = spark.sparkContext().isStopped()
+                    ? Sessions.stoppedByMaster(spark.sparkContext().master(), e) : null;
+            if (stopped != null) {
+                throw stopped;
+            }
+            throw e;
         }
     }
 
@@ -86,7 +100,7 @@ abstract class JobCommand implements Callable<Integer> {
             Outcome o = body.get();
             recorder.succeeded(o.inputs(), o.outputs(), o.counts());
             return o;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's job failures are checked SparkExceptions, thrown unchecked
             recorder.failed(e);
             throw e;
         }

@@ -1,6 +1,7 @@
 package dev.massbt.jobs.cli;
 
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.strategies.kernel.CostModel;
 import dev.massbt.strategies.metrics.MetricsConfig;
 import java.time.Instant;
@@ -52,15 +53,37 @@ final class MarketOptions {
         return to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
+    /** Parses every option into its value, so that a bad one is refused before Spark starts. */
+    void check() {
+        split();
+        costs();
+        metrics();
+        if (chunkSize < 0) {
+            throw JobErrors.option("--chunk-size must be >= 0, got " + chunkSize);
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw JobErrors.option("--to " + to + " is before --from " + from + ": give a range that ends after it "
+                    + "starts (both days are included).");
+        }
+    }
+
     Split split() {
         return Split.parse(split);
     }
 
     CostModel costs() {
-        return new CostModel(commissionBps, slippageBps);
+        try {
+            return new CostModel(commissionBps, slippageBps);
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--commission-bps / --slippage-bps", e);
+        }
     }
 
     MetricsConfig metrics() {
-        return new MetricsConfig(periodsPerYear, 0.0);
+        try {
+            return new MetricsConfig(periodsPerYear, 0.0);
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--calendar", e);
+        }
     }
 }

@@ -1,22 +1,22 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.datasets.validate.Reason;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.optimize.OptimizeAction;
 import dev.massbt.jobs.optimize.OptimizeResult;
-import dev.massbt.jobs.rank.RankAction;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.GridExpansion;
 import dev.massbt.strategies.generate.GridTemplate;
+import dev.massbt.strategies.metrics.Metric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +43,9 @@ final class OptimizeCommand extends RecordedCommand {
 
 
 
-    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "The metric to "
-            + "maximise: sharpe (default), sortino, calmar, total_return, cagr, profit_factor, win_rate, avg_trade, "
-            + "exposure.")
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe",
+            completionCandidates = MetricNames.Rankable.class, description = "The metric to maximise: "
+            + "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--min-trades", paramLabel = "N", defaultValue = "1", description = "Rank only parameter sets "
@@ -65,25 +65,23 @@ final class OptimizeCommand extends RecordedCommand {
 
     /** Reads the template and checks the options before Spark starts: a bad template costs no session and no run. */
     @Override
-    public Integer call() {
-        String m = metric.toLowerCase(Locale.ROOT);
-        if (!RankAction.METRICS.contains(m)) {
-            throw new IllegalArgumentException("--metric '" + metric + "' is not a metric to maximise; use one of "
-                    + new TreeSet<>(RankAction.METRICS) + ".");
+    void check() {
+        if (Metric.byColumn(metric).filter(Metric::rankable).isEmpty()) {
+            throw JobErrors.option("--metric '" + metric + "' is not a metric to maximise; use one of "
+                    + Metric.columns(Metric.rankableMetrics()) + ".");
         }
         if (minTrades < 0 || show < 1) {
-            throw new IllegalArgumentException("--min-trades must be >= 0 and --show >= 1, got " + minTrades + " and "
-                    + show + ".");
+            throw JobErrors.option("--min-trades must be >= 0 and --show >= 1, got " + minTrades + " and " + show
+                    + ".");
         }
+        market.check();
         parsedSplit = market.split();
         template = read(templateFile);
-        return super.call();
     }
 
     static GridTemplate read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("Template file " + file + " does not exist (or is not a file). Give "
-                    + "the path of a grid template JSON, e.g. examples/sma-cross-grid.json.");
+            throw JobErrors.noTemplateFile(file);
         }
         try {
             return GridTemplate.read(file);

@@ -1,10 +1,11 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.rank.Leaderboard;
 import dev.massbt.jobs.rank.RankAction;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunWrites;
-import java.util.Locale;
+import dev.massbt.strategies.metrics.Metric;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ final class RankCommand extends RecordedCommand {
     @Option(names = "--run", paramLabel = "RUN", required = true, description = "The backtest run to rank.")
     String backtestRun;
 
-    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe", description = "sharpe (default), "
-            + "sortino, calmar, total_return, cagr, profit_factor, win_rate, avg_trade, exposure.")
+    @Option(names = "--metric", paramLabel = "METRIC", defaultValue = "sharpe",
+            completionCandidates = MetricNames.Rankable.class, description = "One of ${COMPLETION-CANDIDATES} "
+            + "(default ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--per-symbol", description = "Rank each (strategy, symbol) pair instead of strategies averaged "
@@ -46,6 +48,13 @@ final class RankCommand extends RecordedCommand {
 
 
     @Override
+    void check() {
+        RunId.of(backtestRun);
+        Metric.byColumn(metric).filter(Metric::rankable).orElseThrow(() -> JobErrors.metric("Cannot rank by", metric,
+                Metric.rankableMetrics()));
+    }
+
+    @Override
     Outcome run(SparkSession spark, RunWrites writes, RunId run) {
         Leaderboard lb = rank(spark, writes);
         out(lb.table(show));
@@ -54,7 +63,7 @@ final class RankCommand extends RecordedCommand {
     }
 
     Leaderboard rank(SparkSession spark, RunWrites writes) {
-        RankAction a = RankAction.on(spark, writes, RunId.of(backtestRun)).metric(metric.toLowerCase(Locale.ROOT))
+        RankAction a = RankAction.on(spark, writes, RunId.of(backtestRun)).metric(metric)
                 .group(perSymbol ? RankAction.Group.SYMBOL : RankAction.Group.STRATEGY).minTrades(minTrades)
                 .export(show);
         if (maxDrawdown != null) {

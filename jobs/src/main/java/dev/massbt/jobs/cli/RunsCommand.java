@@ -3,7 +3,8 @@ package dev.massbt.jobs.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import java.util.List;
@@ -37,7 +38,7 @@ final class RunsCommand extends JobCommand {
         if (show != null) {
             List<Row> rows = runs.where(col("run_id").equalTo(lit(RunId.of(show).value()))).collectAsList();
             if (rows.isEmpty()) {
-                throw new IllegalArgumentException("Run " + show + " is not in " + writes.path(RunTable.RUNS) + ".");
+                throw JobErrors.unknownRun(show, writes.path(RunTable.RUNS));
             }
             Row r = rows.get(0);
             for (String f : RunTable.RUNS.schema().fieldNames()) {

@@ -2,6 +2,8 @@ package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.table.DeltaSessions;
 import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.jobs.error.ExternalFailure;
+import dev.massbt.jobs.error.JobErrors;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,8 @@ final class Sessions {
                 return builder.getOrCreate();
             } catch (IllegalStateException e) {
                 // a standalone master that never accepts the driver stops the context under construction
-                throw String.valueOf(e.getMessage()).contains("stopped SparkContext")
-                        ? stoppedByMaster(System.getProperty("spark.master"), e) : e;
+                ExternalFailure stopped = stoppedByMaster(System.getProperty("spark.master"), e);
+                throw stopped != null && String.valueOf(e.getMessage()).contains("stopped SparkContext") ? stopped : e;
             }
         }
         int n = cores > 0 ? cores : Runtime.getRuntime().availableProcessors();
@@ -45,7 +47,7 @@ final class Sessions {
      * {@code --conf} values). Without it a standalone master ({@code spark://}) cannot be
      * joined; YARN and Kubernetes generate a secret per application themselves.
      *
-     * @throws IllegalArgumentException when a standalone cluster needs a secret and none is given
+     * @throws dev.massbt.strategies.error.UserException when a standalone cluster needs a secret and none is given
      */
     static Optional<String> authSecret(Properties sparkProperties, Map<String, String> env) {
         if (!Boolean.parseBoolean(sparkProperties.getProperty("spark.authenticate", "false"))
@@ -57,8 +59,7 @@ final class Sessions {
             return Optional.of(secret);
         }
         if (sparkProperties.getProperty("spark.master", "").startsWith("spark://")) {
-            throw new IllegalArgumentException("spark.authenticate is true but no secret is given: set " + SECRET_ENV
-                    + " to the cluster's shared secret (the same value the master and workers were started with)");
+            throw JobErrors.noSecret(SECRET_ENV);
         }
         return Optional.empty();
     }
@@ -67,13 +68,13 @@ final class Sessions {
      * A failure because the cluster manager stopped the application says so, instead of Spark's
      * "Cannot call methods on a stopped SparkContext": a standalone master that refuses the
      * driver's secret, or is not there, gives up after its registration retries (3 x 20 s) and
-     * stops the SparkContext; one that removes the application does the same.
+     * stops the SparkContext; one that removes the application does the same. Null for another master.
      */
-    static RuntimeException stoppedByMaster(String master, RuntimeException e) {
+    static ExternalFailure stoppedByMaster(String master, Exception e) {
         if (master == null || !master.startsWith("spark://")) {
-            return e;
+            return null;
         }
-        return new IllegalStateException("the Spark master " + master + " stopped this application (it did not "
+        return new ExternalFailure("the Spark master " + master + " stopped this application (it did not "
                 + "accept the driver's registration, or removed the application). Check that the master is up at "
                 + "that address and that " + SECRET_ENV + " holds the cluster's spark.authenticate secret", e);
     }

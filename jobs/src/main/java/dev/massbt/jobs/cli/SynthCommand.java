@@ -2,7 +2,7 @@ package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.ingest.SyntheticIngest;
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.tables.RunWrites;
 import java.time.LocalDate;
 import java.util.Map;

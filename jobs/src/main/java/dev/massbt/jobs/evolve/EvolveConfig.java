@@ -1,5 +1,6 @@
 package dev.massbt.jobs.evolve;
 
+import dev.massbt.jobs.error.JobErrors;
 import java.util.Objects;
 
 /**
@@ -30,7 +31,7 @@ public record EvolveConfig(int population, int generations, long seed, int tourn
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw JobErrors.option(message);
         }
     }
 }

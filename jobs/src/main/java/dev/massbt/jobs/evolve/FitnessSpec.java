@@ -1,8 +1,8 @@
 package dev.massbt.jobs.evolve;
 
+import dev.massbt.jobs.error.JobErrors;
+import dev.massbt.strategies.metrics.Metric;
 import java.io.Serializable;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * How an evolve run scores a strategy on the in-sample segment: a metric (averaged over
@@ -13,20 +13,22 @@ public record FitnessSpec(String metric, double complexityPenalty, long minTrade
 
     /** Fitness of a strategy that trades too little: below any real score. */
     public static final double UNFIT = -1e6;
-    public static final Set<String> METRICS = Set.of("total_return", "cagr", "sharpe", "sortino", "calmar",
-            "win_rate", "profit_factor", "avg_trade");
 
     public FitnessSpec {
-        if (!METRICS.contains(metric)) {
-            throw new IllegalArgumentException("Fitness metric '" + metric + "' is not supported: use one of "
-                    + new TreeSet<>(METRICS) + ".");
-        }
+        String given = metric;
+        metric = Metric.byColumn(given).filter(Metric::fitness)
+                .orElseThrow(() -> JobErrors.metric("Fitness metric", given, Metric.fitnessMetrics())).column();
         if (!(complexityPenalty >= 0) || Double.isInfinite(complexityPenalty)) {
-            throw new IllegalArgumentException("complexity penalty must be >= 0, got " + complexityPenalty);
+            throw JobErrors.option("complexity penalty must be >= 0, got " + complexityPenalty);
         }
         if (minTrades < 0) {
-            throw new IllegalArgumentException("minimum trades must be >= 0, got " + minTrades);
+            throw JobErrors.option("minimum trades must be >= 0, got " + minTrades);
         }
+    }
+
+    /** The metric scored, one of {@link Metric#fitnessMetrics()}. */
+    public Metric scoreMetric() {
+        return Metric.byColumn(metric).orElseThrow();
     }
 
     public static FitnessSpec sharpe() {

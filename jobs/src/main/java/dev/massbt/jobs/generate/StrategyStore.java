@@ -3,8 +3,9 @@ package dev.massbt.jobs.generate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.StrategySet;
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import java.sql.Timestamp;
@@ -57,8 +58,7 @@ public final class StrategyStore {
         }
         RunWrites.Written w = writes.insertNew(RunTable.STRATEGIES,
                 spark.createDataFrame(rows, RunTable.STRATEGIES.schema()));
-        long setsVersion = writes.replaceRun(RunTable.STRATEGY_SETS, run,
-                spark.createDataFrame(set, RunTable.STRATEGY_SETS.schema()), set.isEmpty());
+        long setsVersion = writes.replaceRun(RunTable.STRATEGY_SETS, run, set);
         return new Stored(strategies.size(), distinct.size(), w.inserted(), w.version(), setsVersion);
     }
 
@@ -68,8 +68,7 @@ public final class StrategyStore {
         for (int i = 0; i < set.size(); i++) {
             rows.add(RowFactory.create(run.value(), i, set.id(i)));
         }
-        return writes.replaceRun(RunTable.STRATEGY_SETS, run, spark.createDataFrame(rows,
-                RunTable.STRATEGY_SETS.schema()), rows.isEmpty());
+        return writes.replaceRun(RunTable.STRATEGY_SETS, run, rows);
     }
 
     /** The strategies of run {@code run}'s set, in its order. */
@@ -79,8 +78,7 @@ public final class StrategyStore {
         List<Row> rows = sets.join(table(RunTable.STRATEGIES), "strategy_id").orderBy("ordinal")
                 .select("strategy_id", "json").collectAsList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("Run " + run + " has no strategies in " + writes.path(RunTable.STRATEGY_SETS)
-                    + ". Give the id of a generate or backtest run ('massbt runs' lists them).");
+            throw JobErrors.runWithoutStrategies(run.value(), writes.path(RunTable.STRATEGY_SETS));
         }
         return toSet(rows);
     }
@@ -98,16 +96,14 @@ public final class StrategyStore {
         List<Row> rows = table(RunTable.STRATEGIES).where(where).orderBy("strategy_id").limit(limit)
                 .select("strategy_id", "json").collectAsList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("No stored strategy matches origin=" + origin + ", max complexity="
-                    + maxComplexity + ". Generate some first (massbt generate).");
+            throw JobErrors.noStrategyMatches(origin, maxComplexity);
         }
         return toSet(rows);
     }
 
     private void requireTables() {
         if (!writes.exists(RunTable.STRATEGIES)) {
-            throw new IllegalArgumentException("There are no stored strategies in " + writes.warehouse()
-                    + ": run 'massbt generate' first, or give strategy JSON files.");
+            throw JobErrors.noStoredStrategies(writes.warehouse().toString());
         }
         writes.create(RunTable.STRATEGY_SETS);
     }

@@ -3,18 +3,16 @@ package dev.massbt.jobs.optimize;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.action.JobAction;
 import dev.massbt.jobs.backtest.BacktestAction;
 import dev.massbt.jobs.backtest.BacktestResult;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.generate.StoredStrategy;
 import dev.massbt.jobs.generate.StrategyStore;
-import dev.massbt.jobs.progress.Progress;
-import dev.massbt.jobs.rank.RankAction;
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.jobs.rank.Scores;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.GridExpansion;
@@ -22,8 +20,8 @@ import dev.massbt.strategies.generate.GridParam;
 import dev.massbt.strategies.generate.GridPoint;
 import dev.massbt.strategies.generate.GridTemplate;
 import dev.massbt.strategies.kernel.CostModel;
+import dev.massbt.strategies.metrics.Metric;
 import dev.massbt.strategies.metrics.MetricsConfig;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,18 +52,15 @@ import scala.jdk.javaapi.CollectionConverters;
  * }</pre>
  *
  * <p>Ranking: by {@code metric} on the split's ranking segment (in-sample, or all without a
- * split), across symbols averaged weighted by each symbol's bars (as {@link RankAction}),
+ * split), across symbols as {@link Scores} defines,
  * among parameter sets with at least {@code minTrades} trades there; higher is better, and
  * ties go to the combination that comes first in grid order. Combinations the template skips
  * (constraints, invalid strategies, repeats) are counted, never fatal.
  */
-public final class OptimizeAction {
+public final class OptimizeAction extends JobAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(OptimizeAction.class);
 
-    private final SparkSession spark;
-    private final RunWrites writes;
-    private final RunId run;
     private GridTemplate template;
     private List<String> symbols = List.of();
     private Instant from;
@@ -75,14 +69,12 @@ public final class OptimizeAction {
     private int chunkSize;
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
-    private String metric = "sharpe";
+    private Metric metric = Metric.SHARPE;
     private long minTrades = 1;
     private int show = 10;
 
     private OptimizeAction(SparkSession spark, RunWrites writes, RunId run) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.writes = Objects.requireNonNull(writes, "writes");
-        this.run = Objects.requireNonNull(run, "run");
+        super("optimize", spark, writes, run);
     }
 
     public static OptimizeAction on(SparkSession spark, RunWrites writes, RunId run) {
@@ -114,7 +106,7 @@ public final class OptimizeAction {
     /** Strategies per backtest task; 0 (default) lets the backtest choose. */
     public OptimizeAction chunkSize(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("chunk size must be >= 0, got " + n);
+            throw JobErrors.option("chunk size must be >= 0, got " + n);
         }
         this.chunkSize = n;
         return this;
@@ -130,21 +122,18 @@ public final class OptimizeAction {
         return this;
     }
 
-    /** The metric to maximise (default sharpe): one of {@link RankAction#METRICS}. */
+    /** The metric to maximise (default sharpe): one of {@link Metric#rankableMetrics()}, by column name. */
     public OptimizeAction metric(String m) {
         Objects.requireNonNull(m, "metric");
-        if (!RankAction.METRICS.contains(m)) {
-            throw new IllegalArgumentException("Cannot optimise '" + m + "': it is not a metric to maximise. Use one "
-                    + "of " + new TreeSet<>(RankAction.METRICS) + ".");
-        }
-        this.metric = m;
+        this.metric = Metric.byColumn(m).filter(Metric::rankable).orElseThrow(() -> JobErrors.metric(
+                "Cannot optimise", m, Metric.rankableMetrics()));
         return this;
     }
 
     /** Rank only parameter sets with at least {@code n} trades on the ranking segment (default 1). */
     public OptimizeAction minTrades(long n) {
         if (n < 0) {
-            throw new IllegalArgumentException("minimum trades must be >= 0, got " + n);
+            throw JobErrors.option("minimum trades must be >= 0, got " + n);
         }
         this.minTrades = n;
         return this;
@@ -153,7 +142,7 @@ public final class OptimizeAction {
     /** How many of the best parameter sets to return (default 10); their trades and equity are kept too. */
     public OptimizeAction show(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("show must be >= 1, got " + n);
+            throw JobErrors.option("show must be >= 1, got " + n);
         }
         this.show = n;
         return this;
@@ -161,18 +150,17 @@ public final class OptimizeAction {
 
     public OptimizeResult execute() {
         if (template == null) {
-            throw new IllegalArgumentException("Cannot optimise: no template given.");
+            throw JobErrors.nothingTo("optimise", "no template given", "Give a grid template");
         }
         if (symbols.isEmpty()) {
-            throw new IllegalArgumentException("Cannot optimise: no symbols given. Name at least one symbol of the "
-                    + "bars table (massbt datasets lists them).");
+            throw JobErrors.nothingTo("optimise", "no symbols given", "Name at least one symbol of the bars table "
+                    + "(massbt datasets lists them)");
         }
         long start = System.nanoTime();
         GridExpansion grid = template.expand();
         LOG.info("optimize {}: template '{}': {} combinations, {} to evaluate, {} skipped {}", run, template.name(),
                 grid.combinations(), grid.evaluated(), grid.skippedCount(),
                 grid.skipped().stream().map(s -> s.count() + " " + s.description()).toList());
-
         List<StoredStrategy> strategies = new ArrayList<>(grid.evaluated());
         Map<String, GridPoint> byId = new HashMap<>();
         for (GridPoint p : grid.points()) {
@@ -183,46 +171,38 @@ public final class OptimizeAction {
         StrategyStore.Stored stored = new StrategyStore(spark, writes).store(run, strategies);
         BacktestResult backtest = BacktestAction.on(spark, writes, run).strategies(StrategyStore.setOf(strategies))
                 .symbols(symbols).range(from, to).split(split).chunkSize(chunkSize).costs(costs).metrics(metrics)
-                .top(show, metric).execute();
-
+                .top(show, metric.column()).execute();
         Map<String, Long> outputs = new LinkedHashMap<>(backtest.outputVersions());
         outputs.put(RunTable.STRATEGIES.tableName(), stored.strategiesVersion());
         outputs.put(RunTable.STRATEGY_SETS.tableName(), stored.setsVersion());
-        long gridVersion;
+        outputs.put(RunTable.GRID.tableName(), step("write the grid of " + grid.evaluated() + " parameter sets",
+                () -> writes.replaceRun(RunTable.GRID, run, gridRows(grid, strategies))));
+        // One row per qualifying parameter set (at most MAX_COMBINATIONS), ranked here where the grid order is.
+        List<Row> all = new ArrayList<>(step("rank " + grid.evaluated() + " parameter sets", () ->
+                candidates(backtest.outputVersions().get(RunTable.RESULTS.tableName())).collectAsList()));
+        all.sort(rankOrder(byId));
         List<OptimizeResult.ParameterSet> best = new ArrayList<>();
-        long ranked;
-        try (Progress p = Progress.start(spark.sparkContext(), run + "-grid", "massbt optimize " + run + ": write the "
-                + "grid and rank " + grid.evaluated() + " parameter sets", Duration.ofSeconds(10))) {
-            gridVersion = writes.replaceRun(RunTable.GRID, run, gridRows(grid, strategies), false);
-            // One row per qualifying parameter set (at most MAX_COMBINATIONS), ranked here where the grid order is.
-            List<Row> all = new ArrayList<>(candidates(backtest.outputVersions().get(RunTable.RESULTS.tableName()))
-                    .collectAsList());
-            all.sort(rankOrder(byId));
-            ranked = all.size();
-            for (Row r : all.subList(0, Math.min(show, all.size()))) {
-                GridPoint point = byId.get(r.getString(r.fieldIndex("strategy_id")));
-                best.add(parameterSet(best.size() + 1, point, r));
-            }
+        for (Row r : all.subList(0, Math.min(show, all.size()))) {
+            best.add(parameterSet(best.size() + 1, byId.get(r.getString(r.fieldIndex("strategy_id"))), r));
         }
-        outputs.put(RunTable.GRID.tableName(), gridVersion);
         OptimizeResult result = new OptimizeResult(run.value(), template.name(), template.source(),
                 template.params().stream().map(GridParam::name).toList(), grid.combinations(), grid.evaluated(),
-                grid.skipped(), metric, split.rankingSegment(), minTrades, ranked, best, backtest,
-                writes.path(RunTable.GRID), backtest.inputVersions(), outputs, (System.nanoTime() - start) / 1_000_000L);
-        LOG.info("optimize {}: best {} of {} qualifying parameter sets: {}", run, best.size(), ranked,
+                grid.skipped(), metric.column(), split.rankingSegment(), minTrades, all.size(), best, backtest,
+                writes.path(RunTable.GRID), backtest.inputVersions(), outputs, millisSince(start));
+        LOG.info("optimize {}: best {} of {} qualifying parameter sets: {}", run, best.size(), all.size(),
                 best.isEmpty() ? "none" : best.get(0).label());
         return result;
     }
 
     /** One row per evaluated combination; {@code strategies} are the points' strategies, in the same order. */
-    private Dataset<Row> gridRows(GridExpansion grid, List<StoredStrategy> strategies) {
+    private List<Row> gridRows(GridExpansion grid, List<StoredStrategy> strategies) {
         List<Row> rows = new ArrayList<>(grid.evaluated());
         for (int i = 0; i < grid.evaluated(); i++) {
             GridPoint p = grid.points().get(i);
             rows.add(RowFactory.create(run.value(), p.combination(), strategies.get(i).id(), template.name(),
                     p.label(), CollectionConverters.asScala(new LinkedHashMap<>(p.params()))));
         }
-        return spark.createDataFrame(rows, RunTable.GRID.schema()).coalesce(1);
+        return rows;
     }
 
     /**
@@ -232,35 +212,28 @@ public final class OptimizeAction {
     private Dataset<Row> candidates(long resultsVersion) {
         Dataset<Row> results = spark.read().format("delta").option("versionAsOf", resultsVersion)
                 .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
-        Dataset<Row> ranked = aggregate(results.where(col("segment").equalTo(lit(split.rankingSegment()))), "is_");
+        Column[] byStrategy = {col("strategy_id")};
+        Dataset<Row> ranked = Scores.aggregate(results.where(col("segment").equalTo(lit(split.rankingSegment()))),
+                metric, byStrategy, "is_");
         if (!(split instanceof Split.None)) {
-            ranked = ranked.join(aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), "oos_"),
-                    "strategy_id");
+            ranked = ranked.join(Scores.aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))),
+                    metric, byStrategy, "oos_"), "strategy_id");
         }
         return ranked.where(col("is_trades").geq(lit(minTrades)));
     }
 
     /**
-     * Higher score first; equal scores in grid order. {@code + 0.0} turns -0.0 into 0.0, so that
-     * the two zeros tie as they do under {@code >} (Double.compare alone orders them).
+     * Best score first (higher, for every rankable metric); equal scores in grid order. {@code + 0.0}
+     * turns -0.0 into 0.0, so that the two zeros tie as they do under {@code >} (Double.compare
+     * alone orders them).
      */
-    static Comparator<Row> rankOrder(Map<String, GridPoint> byId) {
+    Comparator<Row> rankOrder(Map<String, GridPoint> byId) {
         Comparator<Row> byScore = (a, b) -> Double.compare(b.getDouble(b.fieldIndex("is_score")) + 0.0,
                 a.getDouble(a.fieldIndex("is_score")) + 0.0);
+        if (!metric.higherIsBetter()) {
+            byScore = byScore.reversed();
+        }
         return byScore.thenComparingInt(r -> byId.get(r.getString(r.fieldIndex("strategy_id"))).combination());
-    }
-
-    /** Per strategy: score, Sharpe and return averaged over symbols weighted by bars, worst drawdown, trades summed. */
-    private Dataset<Row> aggregate(Dataset<Row> segment, String prefix) {
-        return segment.groupBy("strategy_id").agg(weighted(metric).as(prefix + "score"),
-                weighted("sharpe").as(prefix + "sharpe"), weighted("total_return").as(prefix + "total_return"),
-                max("max_drawdown").as(prefix + "max_drawdown"), sum("trades").cast("long").as(prefix + "trades"));
-    }
-
-    /** The bar-weighted mean; with one symbol exactly its value (no multiply-divide rounding to reorder ties). */
-    private static Column weighted(String column) {
-        return when(count(lit(1)).equalTo(1), max(col(column)))
-                .otherwise(sum(col(column).multiply(col("bars"))).divide(sum(col("bars"))));
     }
 
     private OptimizeResult.ParameterSet parameterSet(int rank, GridPoint point, Row r) {

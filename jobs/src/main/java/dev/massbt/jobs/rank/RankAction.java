@@ -4,13 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
 
+import dev.massbt.datasets.run.RunId;
+import dev.massbt.jobs.action.JobAction;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.runs.RunRecorder;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
+import dev.massbt.strategies.format.StrategyJson;
+import dev.massbt.strategies.metrics.Metric;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -33,10 +34,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Ranks the strategies of a finished backtest run into {@code leaderboard}: by a metric on the
- * in-sample segment (across symbols: averaged weighted by each symbol's bars) (or the whole range when the run had no split), after filters on trade
+ * in-sample segment (or the whole range when the run had no split), across symbols as {@link Scores}
+ * defines, after filters on trade
  * count, drawdown and out-of-sample agreement, with the out-of-sample figures beside. The JSON
  * of the top strategies is exported next to the tables ({@code exports/<run>/}), so the
  * leaderboard names a file a user can open, edit and backtest again.
@@ -44,19 +47,14 @@ import org.slf4j.LoggerFactory;
  * <p>Reads the run's results at the version the {@code runs} table recorded for it: a run
  * that has not finished, or failed, cannot be ranked.
  */
-public final class RankAction {
+public final class RankAction extends JobAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(RankAction.class);
-    public static final Set<String> METRICS = Set.of("total_return", "cagr", "sharpe", "sortino", "calmar",
-            "win_rate", "profit_factor", "avg_trade", "exposure");
 
     /** Rank strategies across symbols (metric averaged) or each (strategy, symbol) pair. */
     public enum Group { STRATEGY, SYMBOL }
 
-    private final SparkSession spark;
-    private final RunWrites writes;
-    private final RunId run;
-    private String metric = "sharpe";
+    private Metric metric = Metric.SHARPE;
     private Group group = Group.STRATEGY;
     private long minTrades = 1;
     private Double maxDrawdown;
@@ -67,20 +65,17 @@ public final class RankAction {
     private boolean outOfSampleOnly;
 
     private RankAction(SparkSession spark, RunWrites writes, RunId run) {
-        this.spark = Objects.requireNonNull(spark, "spark");
-        this.writes = Objects.requireNonNull(writes, "writes");
-        this.run = Objects.requireNonNull(run, "run");
+        super("rank", spark, writes, run);
     }
 
     public static RankAction on(SparkSession spark, RunWrites writes, RunId backtestRun) {
         return new RankAction(spark, writes, backtestRun);
     }
 
+    /** The metric to rank by: one of {@link Metric#rankableMetrics()}, by column name. */
     public RankAction metric(String m) {
-        if (!METRICS.contains(m)) {
-            throw new IllegalArgumentException("Cannot rank by '" + m + "': use one of " + new TreeSet<>(METRICS) + ".");
-        }
-        this.metric = m;
+        this.metric = Metric.byColumn(m).filter(Metric::rankable)
+                .orElseThrow(() -> JobErrors.metric("Cannot rank by", m, Metric.rankableMetrics()));
         return this;
     }
 
@@ -92,7 +87,7 @@ public final class RankAction {
     /** Keep strategies with at least {@code n} in-sample trades (summed over symbols). Default 1. */
     public RankAction minTrades(long n) {
         if (n < 0) {
-            throw new IllegalArgumentException("minimum trades must be >= 0, got " + n);
+            throw JobErrors.option("minimum trades must be >= 0, got " + n);
         }
         this.minTrades = n;
         return this;
@@ -101,7 +96,7 @@ public final class RankAction {
     /** Keep strategies whose in-sample max drawdown is at most {@code fraction} (e.g. 0.3). */
     public RankAction maxDrawdown(double fraction) {
         if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("maximum drawdown must be in (0, 1], got " + fraction);
+            throw JobErrors.option("maximum drawdown must be in (0, 1], got " + fraction);
         }
         this.maxDrawdown = fraction;
         return this;
@@ -122,7 +117,7 @@ public final class RankAction {
     /** How many top strategies get their JSON exported (default 10). */
     public RankAction export(int n) {
         if (n < 0) {
-            throw new IllegalArgumentException("export count must be >= 0, got " + n);
+            throw JobErrors.option("export count must be >= 0, got " + n);
         }
         this.export = n;
         return this;
@@ -146,47 +141,70 @@ public final class RankAction {
     public Leaderboard execute() {
         long start = System.nanoTime();
         long version = resultsVersion != null ? resultsVersion : recordedResultsVersion();
-        return rank(version, start);
+        Dataset<Row> results = spark.read().format("delta").option("versionAsOf", version)
+                .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
+        List<String> segments = step("find the run's segments", () -> results.select("segment").distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).toList());
+        String rankSegment = segments.contains(Split.IN_SAMPLE) ? Split.IN_SAMPLE : Split.ALL;
+        boolean hasOos = segments.contains(Split.OUT_OF_SAMPLE);
+        if ((oosPositive || minOosRatio != null || outOfSampleOnly) && !hasOos) {
+            throw JobErrors.noOutOfSample(run.value());
+        }
+        long trials = step("count the trials", () -> results.agg(countDistinct("strategy_id")).first().getLong(0));
+        List<Row> rows = step("rank " + trials + " strategies by " + rankSegment + " " + metric,
+                () -> ranked(results, rankSegment, hasOos).collectAsList());
+        String filters = filters(rankSegment);
+        List<Leaderboard.Entry> entries = entries(rows);
+        long lbVersion = step("write the leaderboard of " + entries.size() + " strategies",
+                () -> writes.replaceRun(RunTable.LEADERBOARD, run, boardRows(entries, filters, trials)));
+        Leaderboard lb = new Leaderboard(run.value(), metric.column(), rankSegment, filters, trials, entries, version,
+                lbVersion, millisSince(start));
+        LOG.info("rank {}: {} of {} strategies pass {} (leaderboard version {})", run, entries.size(), trials, filters,
+                lbVersion);
+        return lb;
     }
 
     private long recordedResultsVersion() {
         Row runRow = RunRecorder.find(spark, writes, run);
         if (runRow == null) {
-            throw new IllegalArgumentException("Cannot rank run " + run + ": it is not in " + writes.path(RunTable.RUNS)
-                    + ". Give the id of a backtest run ('massbt runs' lists them).");
+            throw JobErrors.rankUnknownRun(run.value(), writes.path(RunTable.RUNS));
         }
         String status = runRow.getString(runRow.fieldIndex("status"));
         String command = runRow.getString(runRow.fieldIndex("command"));
         Map<String, Long> outputs = runRow.getJavaMap(runRow.fieldIndex("output_versions"));
         if (!RunRecorder.SUCCEEDED.equals(status) || !outputs.containsKey(RunTable.RESULTS.tableName())) {
-            throw new IllegalArgumentException("Cannot rank run " + run + ": it is a " + command + " run with status "
-                    + status + " and no results. Rank a backtest run that succeeded.");
+            throw JobErrors.rankUnfinished(run.value(), command, status);
         }
         return outputs.get(RunTable.RESULTS.tableName());
     }
 
-    private Leaderboard rank(long resultsVersion, long start) {
-        Dataset<Row> results = spark.read().format("delta").option("versionAsOf", resultsVersion)
-                .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
-        List<String> segments = results.select("segment").distinct().collectAsList().stream().map(r -> r.getString(0))
-                .toList();
-        String rankSegment = segments.contains(Split.IN_SAMPLE) ? Split.IN_SAMPLE : Split.ALL;
-        boolean hasOos = segments.contains(Split.OUT_OF_SAMPLE);
-        if ((oosPositive || minOosRatio != null || outOfSampleOnly) && !hasOos) {
-            throw new IllegalArgumentException("Cannot filter on out-of-sample agreement: run " + run + " has no "
-                    + "out-of-sample segment. Backtest with --split.");
-        }
-        long trials = results.agg(countDistinct("strategy_id")).first().getLong(0);
+    /** The passing strategies (or pairs), best first, with their names, JSON and in- and out-of-sample figures. */
+    private Dataset<Row> ranked(Dataset<Row> results, String rankSegment, boolean hasOos) {
         Column[] keys = group == Group.STRATEGY ? new Column[] {col("strategy_id")}
                 : new Column[] {col("strategy_id"), col("symbol")};
-        Dataset<Row> is = aggregate(results.where(col("segment").equalTo(lit(rankSegment))), keys, "is_");
-        Dataset<Row> ranked = is;
-        List<String> joinKeys = group == Group.STRATEGY ? List.of("strategy_id") : List.of("strategy_id", "symbol");
+        Dataset<Row> ranked = Scores.aggregate(results.where(col("segment").equalTo(lit(rankSegment))), metric, keys,
+                "is_");
         if (hasOos) {
-            Dataset<Row> oos = aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), keys, "oos_");
-            ranked = is.join(oos, scala.jdk.javaapi.CollectionConverters.asScala(joinKeys).toSeq(),
-                    outOfSampleOnly ? "inner" : "left");
+            List<String> joinKeys = group == Group.STRATEGY ? List.of("strategy_id") : List.of("strategy_id", "symbol");
+            Dataset<Row> oos = Scores.aggregate(results.where(col("segment").equalTo(lit(Split.OUT_OF_SAMPLE))), metric,
+                    keys, "oos_");
+            ranked = ranked.join(oos, CollectionConverters.asScala(joinKeys).toSeq(), outOfSampleOnly ? "inner" : "left");
         }
+        Dataset<Row> names = spark.read().format("delta").load(writes.path(RunTable.STRATEGIES))
+                .select("strategy_id", "name", "json");
+        return ranked.where(keep()).join(names, "strategy_id")
+                .orderBy(Scores.best(metric, "is_score"), col("strategy_id"))
+                .select(col("strategy_id"), group == Group.SYMBOL ? col("symbol") : lit(null).cast("string").as("symbol"),
+                        col("name"), col("json"), col("is_score"), col("is_sharpe"), col("is_total_return"),
+                        col("is_max_drawdown"), col("is_trades"),
+                        hasOos ? col("oos_sharpe") : lit(null).cast("double"),
+                        hasOos ? col("oos_total_return") : lit(null).cast("double"),
+                        hasOos ? col("oos_max_drawdown") : lit(null).cast("double"),
+                        hasOos ? col("oos_trades") : lit(null).cast("long"));
+    }
+
+    /** The filters as one condition on the aggregated columns. */
+    private Column keep() {
         Column keep = col("is_trades").geq(lit(minTrades));
         if (maxDrawdown != null) {
             keep = keep.and(col("is_max_drawdown").leq(lit(maxDrawdown)));
@@ -197,60 +215,36 @@ public final class RankAction {
         if (minOosRatio != null) {
             keep = keep.and(col("oos_score").geq(col("is_score").multiply(lit(minOosRatio))));
         }
-        Dataset<Row> names = spark.read().format("delta").load(writes.path(RunTable.STRATEGIES))
-                .select("strategy_id", "name", "json");
-        List<Row> rows = ranked.where(keep).join(names, "strategy_id")
-                .orderBy(col("is_score").desc(), col("strategy_id"))
-                .select(col("strategy_id"), group == Group.SYMBOL ? col("symbol") : lit(null).cast("string").as("symbol"),
-                        col("name"), col("json"), col("is_score"), col("is_sharpe"), col("is_total_return"),
-                        col("is_max_drawdown"), col("is_trades"),
-                        hasOos ? col("oos_sharpe") : lit(null).cast("double"),
-                        hasOos ? col("oos_total_return") : lit(null).cast("double"),
-                        hasOos ? col("oos_max_drawdown") : lit(null).cast("double"),
-                        hasOos ? col("oos_trades") : lit(null).cast("long"))
-                .collectAsList();
-        String filters = filters(rankSegment);
-        Timestamp now = Timestamp.from(Instant.now());
-        List<Row> board = new ArrayList<>(rows.size());
-        List<Leaderboard.Entry> entries = new ArrayList<>();
+        return keep;
+    }
+
+    /** One entry per ranked row; the first {@link #export(int)} get their JSON exported. */
+    private List<Leaderboard.Entry> entries(List<Row> rows) {
+        List<Leaderboard.Entry> entries = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String path = i < export ? exportJson(i + 1, r.getString(0), r.getString(3)) : null;
-            Leaderboard.Entry e = new Leaderboard.Entry(i + 1, r.getString(0), r.getString(2), r.getString(1),
+            entries.add(new Leaderboard.Entry(i + 1, r.getString(0), r.getString(2), r.getString(1),
                     r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getLong(8),
                     r.isNullAt(9) ? null : r.getDouble(9), r.isNullAt(10) ? null : r.getDouble(10),
-                    r.isNullAt(11) ? null : r.getDouble(11), r.isNullAt(12) ? null : r.getLong(12), path);
-            entries.add(e);
-            board.add(RowFactory.create(run.value(), e.rank(), e.strategyId(), e.name(), e.symbol(), metric, e.score(),
-                    e.isSharpe(), e.isTotalReturn(), e.isMaxDrawdown(), e.isTrades(), e.oosSharpe(), e.oosTotalReturn(),
-                    e.oosMaxDrawdown(), e.oosTrades(), path, filters, trials, now));
+                    r.isNullAt(11) ? null : r.getDouble(11), r.isNullAt(12) ? null : r.getLong(12), path));
         }
-        long version = writes.replaceRun(RunTable.LEADERBOARD, run,
-                spark.createDataFrame(board, RunTable.LEADERBOARD.schema()), board.isEmpty());
-        Leaderboard lb = new Leaderboard(run.value(), metric, rankSegment, filters, trials, entries, resultsVersion,
-                version, (System.nanoTime() - start) / 1_000_000L);
-        LOG.info("rank {}: {} of {} strategies pass {} (leaderboard version {})", run, entries.size(), trials, filters,
-                version);
-        return lb;
+        return entries;
     }
 
-    /**
-     * Per key: the metric, Sharpe and total return averaged over symbols weighted by their bars
-     * (a week of one symbol must not weigh like a year of another), the worst drawdown, and the
-     * trades summed. With one row per key (per symbol) these are the row's own values.
-     */
-    private Dataset<Row> aggregate(Dataset<Row> segment, Column[] keys, String prefix) {
-        return segment.groupBy(keys).agg(weighted(metric).as(prefix + "score"), weighted("sharpe").as(prefix + "sharpe"),
-                weighted("total_return").as(prefix + "total_return"), max("max_drawdown").as(prefix + "max_drawdown"),
-                sum("trades").cast("long").as(prefix + "trades"));
-    }
-
-    private static Column weighted(String column) {
-        return sum(col(column).multiply(col("bars"))).divide(sum(col("bars")));
+    private List<Row> boardRows(List<Leaderboard.Entry> entries, String filters, long trials) {
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Row> board = new ArrayList<>(entries.size());
+        for (Leaderboard.Entry e : entries) {
+            board.add(RowFactory.create(run.value(), e.rank(), e.strategyId(), e.name(), e.symbol(), metric.column(),
+                    e.score(), e.isSharpe(), e.isTotalReturn(), e.isMaxDrawdown(), e.isTrades(), e.oosSharpe(),
+                    e.oosTotalReturn(), e.oosMaxDrawdown(), e.oosTrades(), e.jsonPath(), filters, trials, now));
+        }
+        return board;
     }
 
     private String filters(String segment) {
-        StringBuilder b = new StringBuilder("metric=" + metric + " segment=" + segment + " group="
+        StringBuilder b = new StringBuilder("metric=" + metric.column() + " segment=" + segment + " group="
                 + group.name().toLowerCase(Locale.ROOT) + " min_trades=" + minTrades);
         if (maxDrawdown != null) {
             b.append(" max_drawdown=").append(maxDrawdown);
@@ -272,8 +266,7 @@ public final class RankAction {
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
             try (OutputStream out = fs.create(p, true)) {
-                out.write(dev.massbt.strategies.format.StrategyJson.toPrettyJson(
-                        dev.massbt.strategies.format.StrategyJson.parse(json)).getBytes(StandardCharsets.UTF_8));
+                out.write(StrategyJson.toPrettyJson(StrategyJson.parse(json)).getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);

@@ -3,7 +3,7 @@ package dev.massbt.jobs.runs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.massbt.jobs.tables.RunId;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import java.io.IOException;
@@ -113,7 +113,7 @@ public final class RunRecorder {
                 scalaMap(seeds), codeVersion(), spark.sparkContext().master(), scalaMap(inputs), scalaMap(outputs),
                 scalaMap(counts), status, error, Timestamp.from(startedAt), finished ? Timestamp.from(now) : null,
                 finished ? (System.nanoTime() - startNanos) / 1_000_000L : null);
-        writes.replaceRun(RunTable.RUNS, run, spark.createDataFrame(List.of(row), RunTable.RUNS.schema()), false);
+        writes.replaceRun(RunTable.RUNS, run, List.of(row));
     }
 
     private static scala.collection.Map<String, Long> scalaMap(Map<String, Long> m) {

@@ -1,5 +1,7 @@
 package dev.massbt.jobs.tables;
 
+import static dev.massbt.datasets.table.TableSpec.notNull;
+import static dev.massbt.datasets.table.TableSpec.nullable;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -10,10 +12,8 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createMapType;
 
-import static dev.massbt.datasets.table.TableSpec.notNull;
-import static dev.massbt.datasets.table.TableSpec.nullable;
-
 import dev.massbt.datasets.table.TableSpec;
+import dev.massbt.strategies.metrics.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
@@ -52,7 +52,10 @@ public enum RunTable implements TableSpec {
             notNull("strategy_id", StringType)}),
             List.of("run_id"), List.of("run_id", "ordinal")),
 
-    /** Metrics of every (strategy, symbol, segment) of a backtest run; see {@code Metrics} for definitions. */
+    /**
+     * Metrics of every (strategy, symbol, segment) of a backtest run: one column per {@link Metric}
+     * (units and signs there, definitions in {@code Metrics}).
+     */
     RESULTS("results", withMetrics(new StructField[] {
             notNull("run_id", StringType),
             notNull("strategy_id", StringType),
@@ -190,9 +193,6 @@ public enum RunTable implements TableSpec {
             nullable("duration_ms", LongType)}),
             List.of("run_id"), List.of("run_id"));
 
-    /** The metric columns of {@code results}, in {@code Metrics} order. */
-    public static final List<String> METRIC_COLUMNS = MetricColumns.ALL;
-
     private final String tableName;
     private final StructType schema;
     private final List<String> partitionColumns;
@@ -236,18 +236,12 @@ public enum RunTable implements TableSpec {
         return partitionColumns.equals(List.of("run_id"));
     }
 
+    /** {@code head} followed by one column per {@link Metric}, in its order: trades an integer, the others doubles. */
     private static StructType withMetrics(StructField[] head) {
         List<StructField> fields = new ArrayList<>(List.of(head));
-        for (String m : MetricColumns.ALL) {
-            fields.add(notNull(m, m.equals("trades") ? IntegerType : DoubleType));
+        for (Metric m : Metric.values()) {
+            fields.add(notNull(m.column(), m.integral() ? IntegerType : DoubleType));
         }
         return new StructType(fields.toArray(StructField[]::new));
-    }
-
-    /** Holder: enum constants are built before the enum's own static fields. */
-    private static final class MetricColumns {
-        static final List<String> ALL = List.of("total_return", "cagr", "sharpe", "sortino", "max_drawdown",
-                "calmar", "win_rate", "profit_factor", "avg_trade", "avg_win", "avg_loss", "trades", "exposure",
-                "var95", "cvar95");
     }
 }

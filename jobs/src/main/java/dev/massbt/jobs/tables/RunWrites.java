@@ -3,8 +3,10 @@ package dev.massbt.jobs.tables;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.datasets.table.Warehouse;
 import io.delta.tables.DeltaTable;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,26 +48,29 @@ public final class RunWrites {
     }
 
     /**
-     * Replaces run {@code run}'s rows of {@code table} with {@code rows} (all of that run) in one
-     * commit, and returns the table version after it. {@code rows} may be empty: the run's old
-     * rows are then deleted.
+     * Replaces run {@code run}'s rows of {@code table} with {@code rows} (all of that run, at least
+     * one) in one commit, and returns the table version after it. (A dynamic partition overwrite
+     * with no rows would leave the old partition: a run with nothing to write calls
+     * {@link #deleteRun}, or {@link #replaceRun(RunTable, RunId, List)} which decides.)
      */
-    public long replaceRun(RunTable table, RunId run, Dataset<Row> rows, boolean empty) {
+    public long replaceRun(RunTable table, RunId run, Dataset<Row> rows) {
         if (!table.perRun()) {
             throw new IllegalArgumentException(table.tableName() + " is not partitioned by run_id");
         }
         long start = System.nanoTime();
         DeltaTable target = create(table);
-        if (empty) {
-            target.delete(col("run_id").equalTo(lit(run.value())));
-        } else {
-            rows.select(table.columns()).write().format("delta").mode("overwrite")
-                    .option("partitionOverwriteMode", "dynamic").save(path(table));
-        }
+        rows.select(table.columns()).write().format("delta").mode("overwrite")
+                .option("partitionOverwriteMode", "dynamic").save(path(table));
         long version = version(target);
         LOG.info("{}: run {} written (version {}) in {} ms", table.tableName(), run, version,
                 (System.nanoTime() - start) / 1_000_000L);
         return version;
+    }
+
+    /** Replaces run {@code run}'s rows of {@code table} with {@code rows} built on the driver; none deletes them. */
+    public long replaceRun(RunTable table, RunId run, List<Row> rows) {
+        return rows.isEmpty() ? deleteRun(table, run)
+                : replaceRun(table, run, spark.createDataFrame(rows, table.schema()).coalesce(1));
     }
 
     /**

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.catalog.DatasetRef;
-import dev.massbt.datasets.table.BarsLoader;
 import dev.massbt.datasets.table.BarsQuery;
+import dev.massbt.datasets.table.DriverBars;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.jobs.Main;
@@ -69,7 +69,7 @@ class BitstampKernelTest {
                 .where(col("run_id").equalTo(lit("sma"))).first();
         assertThat(result.getString(result.fieldIndex("strategy_id"))).isEqualTo(id);
 
-        BarSeries bars = BarsLoader.load(spark, w.path(Table.BARS), BarsQuery.minutes("BTCUSD",
+        BarSeries bars = DriverBars.load(spark, w.path(Table.BARS), BarsQuery.minutes("BTCUSD",
                 java.time.Instant.parse("2013-01-01T00:00:00Z").toEpochMilli(), java.time.Instant.parse("2015-01-01T00:00:00Z").toEpochMilli()));
         assertThat(result.getLong(result.fieldIndex("bars"))).isEqualTo(bars.size()).isEqualTo(9399);
         ChunkResult direct = new Kernel(bars, new CostModel(10, 5), MetricsConfig.crypto())

@@ -3,7 +3,10 @@ package dev.massbt.jobs.evolve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.massbt.datasets.SharedSpark;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.backtest.Split;
+import dev.massbt.jobs.tables.RunWrites;
 import org.junit.jupiter.api.Test;
 
 /** Bad evolve settings fail before any Spark work, naming the setting and the accepted range. */
@@ -34,7 +37,7 @@ class EvolveConfigTest {
         assertThatThrownBy(() -> EvolveAction.on(dev.massbt.datasets.SharedSpark.session(),
                 new dev.massbt.jobs.tables.RunWrites(dev.massbt.datasets.SharedSpark.session(),
                         dev.massbt.datasets.SharedSpark.freshWarehouse("evolve-config")),
-                dev.massbt.jobs.tables.RunId.of("x")).split(new Split.None()))
+                dev.massbt.datasets.run.RunId.of("x")).split(new Split.None()))
                 .hasMessageContaining("needs an out-of-sample segment");
     }
 }

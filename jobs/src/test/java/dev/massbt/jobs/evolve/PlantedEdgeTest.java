@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.massbt.datasets.SharedSpark;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
@@ -12,7 +13,6 @@ import dev.massbt.jobs.backtest.BacktestAction;
 import dev.massbt.jobs.backtest.Split;
 import dev.massbt.jobs.generate.RandomStrategies;
 import dev.massbt.jobs.generate.StrategyStore;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.generate.SearchSpace;

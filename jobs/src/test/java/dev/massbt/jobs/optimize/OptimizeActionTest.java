@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.ingest.SyntheticIngest;
-import dev.massbt.datasets.table.BarsLoader;
+import dev.massbt.datasets.run.RunId;
 import dev.massbt.datasets.table.BarsQuery;
+import dev.massbt.datasets.table.DriverBars;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.jobs.backtest.Split;
-import dev.massbt.jobs.tables.RunId;
 import dev.massbt.jobs.tables.RunTable;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.bars.BarSeries;
@@ -143,7 +143,7 @@ class OptimizeActionTest {
     /** Each parameter set run on its own through the kernel, on the same bars and segments. */
     private static List<Direct> bruteForce(GridExpansion grid) {
         long start = SyntheticIngest.DEFAULT_START.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        BarSeries bars = BarsLoader.load(spark, warehouse.path(Table.BARS),
+        BarSeries bars = DriverBars.load(spark, warehouse.path(Table.BARS),
                 BarsQuery.minutes(SYMBOL, start, start + MARKET.days() * 86_400_000L));
         assertThat(bars.size()).isEqualTo(20 * 1440);
         List<Segment> segments = new Split.Fraction(0.7).segments(SYMBOL, bars.ts()[0],

@@ -1,4 +1,4 @@
-package dev.massbt.jobs.tables;
+package dev.massbt.datasets.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

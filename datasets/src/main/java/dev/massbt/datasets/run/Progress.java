@@ -1,4 +1,4 @@
-package dev.massbt.jobs.progress;
+package dev.massbt.datasets.run;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,15 +1,18 @@
-package dev.massbt.datasets.read;
+package dev.massbt.datasets.error;
 
+import dev.massbt.strategies.error.UserException;
 import java.nio.file.Path;
 
 /**
  * A whole input file cannot be read: missing, corrupt, empty, header only, the wrong delimiter.
  * (A bad row is not this: it goes to the quarantine and reading goes on.) The message names the
- * file, and the line where one applies; messages are built in {@link DataErrors}.
+ * file, and the line where one applies; messages are built in {@link DatasetErrors}. A user error.
  */
-public final class DataFileException extends RuntimeException {
+public final class DataFileException extends UserException {
 
-    private final Path file;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
     private final long line;
 
     DataFileException(Path file, long line, String message, Throwable cause) {

@@ -1,0 +1,113 @@
+package dev.massbt.datasets.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.massbt.datasets.read.TradeFormat;
+import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Reason;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * What parsing an ingest's files gave: the {@link Tagged} rows (persisted, read once), their
+ * counts by tag, one report per file and the partitions the rows fall in, reconciled before
+ * anything is written.
+ */
+final class ParsedFiles {
+
+    final Dataset<Row> tagged;
+    final Map<String, Long> produced;
+    final List<Row> reportRows;
+    final List<IngestReport> reports = new ArrayList<>();
+    final Set<String> dates = new TreeSet<>();
+    final Set<String> months = new TreeSet<>();
+    long bars;
+
+    private ParsedFiles(Dataset<Row> tagged, Map<String, Long> produced, List<Row> reportRows) {
+        this.tagged = tagged;
+        this.produced = produced;
+        this.reportRows = reportRows;
+        for (Row r : reportRows) {
+            reports.add(report(r));
+            bars += r.getLong(r.fieldIndex("bars"));
+            dates.addAll(r.getList(r.fieldIndex("dates")));
+            months.addAll(r.getList(r.fieldIndex("months")));
+        }
+    }
+
+    /** The files parsed in one task each, persisted once, their counts reconciled. */
+    static ParsedFiles parse(SparkSession spark, JavaSparkContext jsc, List<String> files, ParseSpec spec,
+                             Broadcast<HadoopConf> hadoop) {
+        JavaRDD<Row> rows = jsc.parallelize(files, files.size()).mapPartitions(new ParseFiles(spec, hadoop));
+        Dataset<Row> tagged = spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            ParsedFiles p = new ParsedFiles(tagged, countByTag(tagged),
+                    tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList());
+            p.reconcile(files.size(), spec.format() instanceof TradeFormat);
+            return p;
+        } catch (Exception e) { // Spark's job failures are checked SparkExceptions, thrown unchecked
+            // blocking: waits for the job's other tasks to end, which delete their local copies
+            tagged.unpersist(true);
+            throw e;
+        }
+    }
+
+    long produced(String tag) {
+        return produced.getOrDefault(tag, 0L);
+    }
+
+    Dataset<Row> payload(String tag) {
+        return tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
+    }
+
+    /** Blocking: a session stopped right after must not race the block removal. */
+    void unpersist() {
+        tagged.unpersist(true);
+    }
+
+    /** The readers' counts must equal the rows the tasks produced: anything else is a bug, not bad data. */
+    private void reconcile(int fileCount, boolean trades) {
+        long accepted = reports.stream().mapToLong(IngestReport::accepted).sum();
+        long rejected = reports.stream().mapToLong(IngestReport::rejectedTotal).sum();
+        long acceptedRows = produced(trades ? Tagged.TICK : Tagged.BAR);
+        if (reports.size() != fileCount || accepted != acceptedRows || rejected != produced(Tagged.REJECTED)
+                || bars != produced(Tagged.BAR)) {
+            throw new IllegalStateException("Ingest counts do not reconcile: " + fileCount + " files gave "
+                    + reports.size() + " reports with " + accepted + " accepted, " + rejected + " rejected and "
+                    + bars + " bars, but the tasks produced " + produced + ".");
+        }
+    }
+
+    private static Map<String, Long> countByTag(Dataset<Row> tagged) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row r : tagged.groupBy("tag").count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+
+    private static IngestReport report(Row r) {
+        Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+        r.<String, Long>getJavaMap(r.fieldIndex("rejected"))
+                .forEach((k, v) -> rejected.put(Reason.valueOf(k.toUpperCase(Locale.ROOT)), v));
+        Map<Observation, Long> observations = new EnumMap<>(Observation.class);
+        r.<String, Long>getJavaMap(r.fieldIndex("observations"))
+                .forEach((k, v) -> observations.put(Observation.valueOf(k.toUpperCase(Locale.ROOT)), v));
+        return new IngestReport(r.getString(r.fieldIndex("source")), r.getLong(r.fieldIndex("rows_read")),
+                r.getLong(r.fieldIndex("accepted")), rejected, observations);
+    }
+}

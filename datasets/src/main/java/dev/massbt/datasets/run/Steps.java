@@ -1,0 +1,67 @@
+package dev.massbt.datasets.run;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.spark.SparkContext;
+
+/**
+ * The steps of one run as Spark and the log show them: every Spark job a step starts is labelled
+ * {@code massbt <command> <run>: <what>} (the Spark UI, the history server), and while a step
+ * runs its done/total tasks and an ETA are logged every few seconds ({@link Progress}). The one
+ * progress mechanism of every job and ingest; steps may nest (an optimize's backtest), each
+ * restoring the label it found.
+ *
+ * <pre>{@code
+ * Steps steps = Steps.of(spark.sparkContext(), "backtest", run);
+ * long rows = steps.run("evaluate 1000 strategies x 4 symbols", () -> rows.count());
+ * }</pre>
+ */
+public final class Steps {
+
+    /** How often a running step logs its progress. */
+    static final Duration EVERY = Duration.ofSeconds(10);
+
+    private final SparkContext sc;
+    private final String command;
+    private final String run;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    private Steps(SparkContext sc, String command, String run) {
+        this.sc = Objects.requireNonNull(sc, "sc");
+        this.command = Objects.requireNonNull(command, "command");
+        this.run = Objects.requireNonNull(run, "run");
+    }
+
+    /** The steps of run {@code run} of {@code command} ({@code backtest}, {@code ingest}, ...). */
+    public static Steps of(SparkContext sc, String command, String run) {
+        return new Steps(sc, command, run);
+    }
+
+    /** Runs {@code body} as the step {@code what}, its Spark jobs labelled and its progress logged. */
+    public <T> T run(String what, Supplier<T> body) {
+        Objects.requireNonNull(body, "body");
+        try (Progress p = Progress.start(sc, group(), label(what), EVERY)) {
+            return body.get();
+        }
+    }
+
+    /** Runs {@code body} as the step {@code what}. */
+    public void run(String what, Runnable body) {
+        Objects.requireNonNull(body, "body");
+        run(what, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** {@code massbt backtest bt-1: evaluate ...}: how a step's Spark jobs are labelled. */
+    public String label(String what) {
+        return "massbt " + command + " " + run + ": " + Objects.requireNonNull(what, "what");
+    }
+
+    private String group() {
+        return "massbt-" + command + "-" + run + "-" + counter.incrementAndGet();
+    }
+}
