@@ -1,6 +1,7 @@
 package dev.massbt.jobs.cli;
 
 import dev.massbt.datasets.run.RunId;
+import dev.massbt.datasets.run.Steps;
 import dev.massbt.datasets.table.Warehouse;
 import dev.massbt.jobs.error.ExternalFailure;
 import dev.massbt.jobs.runs.RunRecorder;
@@ -75,12 +76,12 @@ abstract class JobCommand implements Callable<Integer> {
         LOG.info("{} {}: Spark {} ready in {} ms, warehouse {}", spec.name(), run, spark.sparkContext().master(),
                 (System.nanoTime() - startedNanos) / 1_000_000L, w);
         RunWrites writes = new RunWrites(spark, w);
+        // every Spark job of the command is labelled with it; the actions' own steps label theirs more precisely
+        Steps steps = Steps.of(spark.sparkContext(), spec.name(), run.value());
         try {
-            if (recorded()) {
-                recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run));
-            } else {
-                run(spark, writes, run);
-            }
+            steps.run(String.join(" ", args()), () -> recorded()
+                    ? recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run))
+                    : run(spark, writes, run));
             return 0;
         } catch (Exception e) {
             ExternalFailure stopped = spark.sparkContext().isStopped()

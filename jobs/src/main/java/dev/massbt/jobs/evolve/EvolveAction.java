@@ -177,8 +177,10 @@ public final class EvolveAction extends JobAction {
             LOG.info("evolve {}: stopped after generation {} as asked; resume with --resume {}", run, generation, run);
             return search.result(generation, resumedFrom, history, population, Map.of(), null, start);
         }
-        FinalRanking.Outcome end = new FinalRanking(spark, writes, run, search.passes, search.evaluator, search.trials,
-                config.best()).write(population, search::idOf, config.fitness().scoreMetric(), search.log);
+        FinalRanking.Outcome end = step("write " + search.trials.size() + " trials, rank the best " + config.best()
+                + " out of sample", () -> new FinalRanking(spark, writes, run, search.passes, search.evaluator,
+                search.trials, config.best()).write(population, search::idOf, config.fitness().scoreMetric(),
+                search.log));
         return search.result(generation, resumedFrom, history, population, end.versions(), end.leaderboard(), start);
     }
 

@@ -168,7 +168,8 @@ public final class OptimizeAction extends JobAction {
             strategies.add(s);
             byId.put(s.id(), p);
         }
-        StrategyStore.Stored stored = new StrategyStore(spark, writes).store(run, strategies);
+        StrategyStore.Stored stored = step("store " + strategies.size() + " strategies",
+                () -> new StrategyStore(spark, writes).store(run, strategies));
         BacktestResult backtest = BacktestAction.on(spark, writes, run).strategies(StrategyStore.setOf(strategies))
                 .symbols(symbols).range(from, to).split(split).chunkSize(chunkSize).costs(costs).metrics(metrics)
                 .top(show, metric.column()).execute();
