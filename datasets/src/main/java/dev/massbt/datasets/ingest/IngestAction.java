@@ -204,11 +204,11 @@ public final class IngestAction {
                 hadoop = jsc.broadcast(new HadoopConf(spark.sessionState().newHadoopConf()));
             }
             Broadcast<HadoopConf> conf = hadoop;
-            parsed = steps.run("read and validate " + files.size() + " file(s) of " + symbol,
+            parsed = steps.run("read", "read and validate " + files.size() + " file(s) of " + symbol,
                     () -> ParsedFiles.parse(spark, jsc, files, spec, conf));
             ParsedFiles p = parsed;
             if (files.size() > 1 && p.bars > 0) {
-                steps.run("check that the files' bars do not overlap", () -> checkNoOverlap(p.payload(Tagged.BAR)));
+                steps.run("overlap", "check that the files' bars do not overlap", () -> checkNoOverlap(p.payload(Tagged.BAR)));
             }
             p.reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
             IngestResult result = write(steps, run, p, now, startNanos);
@@ -235,22 +235,22 @@ public final class IngestAction {
         if (rejected > 0) {
             Set<String> keys = new TreeSet<>();
             p.reports.forEach(r -> keys.add(PartitionValues.sourceKey(r.source())));
-            steps.run("quarantine " + rejected + " rejected rows", () -> insertNew(writes, Table.QUARANTINE,
+            steps.run("quarantine", "quarantine " + rejected + " rejected rows", () -> insertNew(writes, Table.QUARANTINE,
                     p.payload(Tagged.REJECTED), col("t.source_key").isin(keys.toArray()), inserted, versions));
         }
         if (format instanceof TradeFormat && p.produced(Tagged.TICK) > 0) {
             Object[] days = p.dates.stream().map(LocalDate::parse).toArray();
-            steps.run("write " + p.produced(Tagged.TICK) + " ticks of " + symbol + " (" + p.dates.size() + " days)",
+            steps.run("ticks", "write " + p.produced(Tagged.TICK) + " ticks of " + symbol + " (" + p.dates.size() + " days)",
                     () -> insertNew(writes, Table.TICKS, p.payload(Tagged.TICK),
                             col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions));
         }
         if (p.bars > 0) {
-            steps.run("write " + p.bars + " " + timeframe + " bars of " + symbol + " (" + p.months.size()
+            steps.run("bars", "write " + p.bars + " " + timeframe + " bars of " + symbol + " (" + p.months.size()
                     + " months)", () -> insertNew(writes, Table.BARS, p.payload(Tagged.BAR),
                     col("t.symbol").equalTo(lit(symbol)).and(col("t.timeframe").equalTo(lit(timeframe.label())))
                             .and(col("t.month").isin(p.months.toArray())), inserted, versions));
         }
-        steps.run("record the run in ingests", () -> writeIngests(writes, run, p, versions, now));
+        steps.run("ingests", "record the run in ingests", () -> writeIngests(writes, run, p, versions, now));
         return new IngestResult(run, p.reports, p.bars, inserted, versions,
                 (System.nanoTime() - startNanos) / 1_000_000L);
     }

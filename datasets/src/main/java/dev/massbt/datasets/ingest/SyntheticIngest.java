@@ -88,7 +88,7 @@ public final class SyntheticIngest {
         SyntheticMarket market = SyntheticMarket.of(symbols, start, dataset.days(), dataset.seed());
         long generated = (long) market.barsPerSymbol() * symbols.size();
         Steps steps = Steps.of(spark.sparkContext(), "synth", dataset.name());
-        DeltaWrites.Written w = steps.run("generate and write " + generated + " bars", () -> write(symbols));
+        DeltaWrites.Written w = steps.run("write", "generate and write " + generated + " bars", () -> write(symbols));
         Result result = new Result(dataset.name(), symbols, generated, w.inserted(), w.version(),
                 (System.nanoTime() - startNanos) / 1_000_000L);
         LOG.info("synthetic {}: {} bars of {} symbols, {} inserted (bars version {}) in {} ms, {} bars/s",

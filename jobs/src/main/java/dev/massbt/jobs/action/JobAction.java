@@ -38,14 +38,17 @@ public abstract class JobAction {
         return run;
     }
 
-    /** Runs {@code body} as the step {@code what}: its Spark jobs labelled, its progress logged. */
-    protected final <T> T step(String what, Supplier<T> body) {
-        return steps.run(what, body);
+    /**
+     * Runs {@code body} as step {@code key} of the run (Spark job group {@code <run>-<key>}),
+     * described as {@code what}: its Spark jobs labelled, its progress logged.
+     */
+    protected final <T> T step(String key, String what, Supplier<T> body) {
+        return steps.run(key, what, body);
     }
 
-    /** Runs {@code body} as the step {@code what}. */
-    protected final void step(String what, Runnable body) {
-        steps.run(what, body);
+    /** Runs {@code body} as step {@code key}, described as {@code what}. */
+    protected final void step(String key, String what, Runnable body) {
+        steps.run(key, what, body);
     }
 
     /** The steps of this run, for the helpers an action hands work to. */

@@ -139,7 +139,7 @@ public final class BacktestAction extends JobAction {
         check();
         long start = System.nanoTime();
         TableVersion bars = BarRanges.barsVersion(spark, writes.warehouse());
-        List<SymbolRange> ranges = step("find the bars of " + symbols.size() + " symbol(s)",
+        List<SymbolRange> ranges = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
                 () -> BarRanges.of(spark, bars, symbols, timeframe, from, to));
         BacktestPlan plan = BacktestPlan.of(ranges, split, strategies.size(), cores(), chunkSize);
         LOG.info("backtest {}: {} strategies x {} symbols ({} bars), {} tasks of up to {} strategies on {} cores, "
@@ -152,18 +152,18 @@ public final class BacktestAction extends JobAction {
         Dataset<Row> rows = null;
         try {
             long evalStart = System.nanoTime();
-            rows = step(plan.strategies() + " strategies x " + ranges.size() + " symbols in " + plan.tasks().size()
+            rows = step("backtest", plan.strategies() + " strategies x " + ranges.size() + " symbols in " + plan.tasks().size()
                     + " tasks", () -> Evaluation.results(spark, spec, all));
             long evalMillis = millisSince(evalStart);
             long resultRows = rows.count();
             Dataset<Row> written = rows;
-            step("write results and returns", () -> {
+            step("write", "write results and returns", () -> {
                 versions.put(RunTable.RESULTS, writes.replaceRun(RunTable.RESULTS, run,
                         written.select(RunTable.RESULTS.columns()).coalesce(cores())));
                 versions.put(RunTable.RETURNS, writes.replaceRun(RunTable.RETURNS, run,
                         written.select(RunTable.RETURNS.columns()).coalesce(cores())));
             });
-            long tradeRows = step("trades and equity of the top " + top + " strategies",
+            long tradeRows = step("top", "trades and equity of the top " + top + " strategies",
                     () -> writeTop(written, spec, versions));
             BacktestResult result = new BacktestResult(run.value(), plan.strategies(),
                     ranges.stream().map(SymbolRange::symbol).toList(), plan.tasks().size(), plan.chunkSize(),

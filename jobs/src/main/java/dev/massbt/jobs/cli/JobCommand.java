@@ -79,7 +79,7 @@ abstract class JobCommand implements Callable<Integer> {
         // every Spark job of the command is labelled with it; the actions' own steps label theirs more precisely
         Steps steps = Steps.of(spark.sparkContext(), spec.name(), run.value());
         try {
-            steps.run(String.join(" ", args()), () -> recorded()
+            steps.run("command", String.join(" ", args()), () -> recorded()
                     ? recordedStep(spark, writes, run, spec.name(), args(), seeds(), () -> run(spark, writes, run))
                     : run(spark, writes, run));
             return 0;

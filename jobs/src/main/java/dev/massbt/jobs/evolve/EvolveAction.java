@@ -148,7 +148,7 @@ public final class EvolveAction extends JobAction {
         }
         long start = System.nanoTime();
         TableVersion bars = BarRanges.barsVersion(spark, writes.warehouse());
-        List<SymbolRange> ranges = step("find the bars of " + symbols.size() + " symbol(s)",
+        List<SymbolRange> ranges = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
                 () -> BarRanges.of(spark, bars, symbols, timeframe, from, to));
         Search search = new Search(new Passes(run.value(), bars, timeframe, ranges, split, costs, metrics, cores(),
                 chunkSize));
@@ -177,7 +177,7 @@ public final class EvolveAction extends JobAction {
             LOG.info("evolve {}: stopped after generation {} as asked; resume with --resume {}", run, generation, run);
             return search.result(generation, resumedFrom, history, population, Map.of(), null, start);
         }
-        FinalRanking.Outcome end = step("write " + search.trials.size() + " trials, rank the best " + config.best()
+        FinalRanking.Outcome end = step("finish", "write " + search.trials.size() + " trials, rank the best " + config.best()
                 + " out of sample", () -> new FinalRanking(spark, writes, run, search.passes, search.evaluator,
                 search.trials, config.best()).write(population, search::idOf, config.fitness().scoreMetric(),
                 search.log));

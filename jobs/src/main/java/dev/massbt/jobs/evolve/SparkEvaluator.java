@@ -101,7 +101,7 @@ final class SparkEvaluator implements Evaluator<DoubleGene, Double> {
                 strategies.values().stream().map(StrategyJson::toCanonicalJson).toList());
         Broadcast<StrategySet> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(set);
         broadcasts.add(b);
-        steps.run("evaluate " + set.size() + " strategies in-sample", () -> {
+        steps.run("evaluate", "evaluate " + set.size() + " strategies in-sample", () -> {
             Dataset<Row> r = passes.results(spark, b, Split.IN_SAMPLE);
             rows.add(r);
             Column[] byStrategy = {col("strategy_id")};

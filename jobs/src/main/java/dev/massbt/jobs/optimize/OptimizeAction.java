@@ -168,7 +168,7 @@ public final class OptimizeAction extends JobAction {
             strategies.add(s);
             byId.put(s.id(), p);
         }
-        StrategyStore.Stored stored = step("store " + strategies.size() + " strategies",
+        StrategyStore.Stored stored = step("store", "store " + strategies.size() + " strategies",
                 () -> new StrategyStore(spark, writes).store(run, strategies));
         BacktestResult backtest = BacktestAction.on(spark, writes, run).strategies(StrategyStore.setOf(strategies))
                 .symbols(symbols).range(from, to).split(split).chunkSize(chunkSize).costs(costs).metrics(metrics)
@@ -176,10 +176,10 @@ public final class OptimizeAction extends JobAction {
         Map<String, Long> outputs = new LinkedHashMap<>(backtest.outputVersions());
         outputs.put(RunTable.STRATEGIES.tableName(), stored.strategiesVersion());
         outputs.put(RunTable.STRATEGY_SETS.tableName(), stored.setsVersion());
-        outputs.put(RunTable.GRID.tableName(), step("write the grid of " + grid.evaluated() + " parameter sets",
+        outputs.put(RunTable.GRID.tableName(), step("grid", "write the grid of " + grid.evaluated() + " parameter sets",
                 () -> writes.replaceRun(RunTable.GRID, run, gridRows(grid, strategies))));
         // One row per qualifying parameter set (at most MAX_COMBINATIONS), ranked here where the grid order is.
-        List<Row> all = new ArrayList<>(step("rank " + grid.evaluated() + " parameter sets", () ->
+        List<Row> all = new ArrayList<>(step("rank", "rank " + grid.evaluated() + " parameter sets", () ->
                 candidates(backtest.outputVersions().get(RunTable.RESULTS.tableName())).collectAsList()));
         all.sort(rankOrder(byId));
         List<OptimizeResult.ParameterSet> best = new ArrayList<>();

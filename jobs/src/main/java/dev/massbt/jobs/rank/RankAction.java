@@ -143,19 +143,19 @@ public final class RankAction extends JobAction {
         long version = resultsVersion != null ? resultsVersion : recordedResultsVersion();
         Dataset<Row> results = spark.read().format("delta").option("versionAsOf", version)
                 .load(writes.path(RunTable.RESULTS)).where(col("run_id").equalTo(lit(run.value())));
-        List<String> segments = step("find the run's segments", () -> results.select("segment").distinct()
+        List<String> segments = step("segments", "find the run's segments", () -> results.select("segment").distinct()
                 .collectAsList().stream().map(r -> r.getString(0)).toList());
         String rankSegment = segments.contains(Split.IN_SAMPLE) ? Split.IN_SAMPLE : Split.ALL;
         boolean hasOos = segments.contains(Split.OUT_OF_SAMPLE);
         if ((oosPositive || minOosRatio != null || outOfSampleOnly) && !hasOos) {
             throw JobErrors.noOutOfSample(run.value());
         }
-        long trials = step("count the trials", () -> results.agg(countDistinct("strategy_id")).first().getLong(0));
-        List<Row> rows = step("rank " + trials + " strategies by " + rankSegment + " " + metric,
+        long trials = step("trials", "count the trials", () -> results.agg(countDistinct("strategy_id")).first().getLong(0));
+        List<Row> rows = step("rank", "rank " + trials + " strategies by " + rankSegment + " " + metric,
                 () -> ranked(results, rankSegment, hasOos).collectAsList());
         String filters = filters(rankSegment);
         List<Leaderboard.Entry> entries = entries(rows);
-        long lbVersion = step("write the leaderboard of " + entries.size() + " strategies",
+        long lbVersion = step("leaderboard", "write the leaderboard of " + entries.size() + " strategies",
                 () -> writes.replaceRun(RunTable.LEADERBOARD, run, boardRows(entries, filters, trials)));
         Leaderboard lb = new Leaderboard(run.value(), metric.column(), rankSegment, filters, trials, entries, version,
                 lbVersion, millisSince(start));
