@@ -101,9 +101,9 @@ public final class DatasetErrors {
                 + "or run id. Leave these options out.");
     }
 
-    public static IngestException userFilesNeed(String location, boolean format, boolean symbol) {
-        return new IngestException("Cannot ingest " + location + ": your own files need "
-                + (format && symbol ? "their format and symbol" : format ? "their format" : "their symbol")
+    /** {@code missing}: what was not given, e.g. {@code their format and symbol}. */
+    public static IngestException userFilesNeed(String location, String missing) {
+        return new IngestException("Cannot ingest " + location + ": your own files need " + missing
                 + ", and none was given. Pass the format (e.g. generic trades CSV timestamp,price,size, or Bitstamp, "
                 + "Binance, HistData M1) and the symbol all rows belong to (e.g. BTCUSD).");
     }

@@ -234,7 +234,8 @@ public final class DatasetIngest {
         String writes;
         if (dataset instanceof DatasetRef.UserFiles u) {
             if (format == null || symbol == null) {
-                throw DatasetErrors.userFilesNeed(u.location(), format == null, symbol == null);
+                throw DatasetErrors.userFilesNeed(u.location(), format == null && symbol == null
+                        ? "their format and symbol" : format == null ? "their format" : "their symbol");
             }
             for (String file : InputFiles.list(u.location(), spark.sessionState().newHadoopConf())) {
                 action.input(file);
