@@ -114,7 +114,7 @@ class PipelineTest {
         var set = StrategyStore.setOf(RandomStrategies.generate(SearchSpace.DEFAULT, 1, 3));
         assertThatThrownBy(() -> BacktestAction.on(spark, writes, RunId.of("bt-bad")).strategies(set)
                 .symbols(List.of("NOPE")).execute())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no 1m bars of [NOPE]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no bars of [NOPE]");
         assertThatThrownBy(() -> BacktestAction.on(spark, writes, RunId.of("bt-bad")).strategies(set)
                 .symbols(market.symbolNames()).range(Instant.parse("2030-01-01T00:00:00Z"), null).execute())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in [2030-01-01T00:00:00Z, end)");

@@ -7,7 +7,9 @@ import dev.massbt.datasets.ingest.IngestAction;
 import dev.massbt.datasets.ingest.IngestResult;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.read.Side;
-import dev.massbt.datasets.read.TimestampFormat;
+import dev.massbt.datasets.read.ColumnNames;
+import dev.massbt.datasets.read.EpochUnit;
+import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.synthetic.SyntheticMarket;
 import dev.massbt.datasets.table.DeltaSessions;
@@ -60,7 +62,7 @@ public final class IngestBench {
     /** Synthetic bars have 4 to 11 trades, 7.5 on average. */
     private static final double TICKS_PER_DAY = 7.5 * 1440;
     private static final String TICK_SYMBOL = "SYNTICKS";
-    private static final TradeFormat TICKS_CSV = new GenericTrades(',', 4, 0, 1, 2, 3, TimestampFormat.EPOCH_MICROS);
+    private static final TradeFormat TICKS_CSV = new GenericTrades(',', 4, 0, 1, 2, 3, TimeSpec.of(EpochUnit.MICROS), ColumnNames.AUTO);
 
     private IngestBench() {
     }

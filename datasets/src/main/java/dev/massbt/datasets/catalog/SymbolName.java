@@ -1,5 +1,8 @@
 package dev.massbt.datasets.catalog;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +21,33 @@ public final class SymbolName {
     private SymbolName() {
     }
 
+    /** Extensions a data file's name may end with, dropped to find its symbol (several: {@code .csv.gz}). */
+    private static final List<String> EXTENSIONS = List.of(".csv", ".txt", ".tsv", ".dat", ".prn", ".gz", ".zip");
+
     public static boolean valid(String symbol) {
         return symbol != null && VALID.matcher(symbol).matches();
+    }
+
+    /**
+     * The symbol a file name stands for: the name without its data and compression extensions
+     * ({@code .csv .txt .tsv .dat .prn .gz .zip}, repeatedly), in upper case: {@code aapl.us.txt}
+     * is {@code AAPL.US}, {@code BRK-B.csv.gz} is {@code BRK-B}. Empty when that is not a valid symbol.
+     */
+    public static Optional<String> fromFileName(String fileName) {
+        String s = fileName;
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            String lower = s.toLowerCase(Locale.ROOT);
+            for (String e : EXTENSIONS) {
+                if (lower.endsWith(e) && lower.length() > e.length()) {
+                    s = s.substring(0, s.length() - e.length());
+                    dropped = true;
+                    break;
+                }
+            }
+        }
+        String symbol = s.toUpperCase(Locale.ROOT);
+        return valid(symbol) ? Optional.of(symbol) : Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.massbt.datasets.error;
 
+import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.RejectedRow;
 import dev.massbt.strategies.error.UserException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +29,41 @@ public final class DatasetErrors {
         return new IngestException("Cannot ingest: symbol " + (symbol == null ? "is missing" : "'" + symbol
                 + "' is not valid") + ". Give symbol(...) in upper case: letters, digits, '.', '_' or '-', up to 32 "
                 + "characters (e.g. EURUSD, BTC-USD).");
+    }
+
+    public static IngestException symbolTwice(String symbol) {
+        return new IngestException("Cannot ingest with both a symbol (" + symbol + ") and symbols from file names: "
+                + "give one of them.");
+    }
+
+    public static IngestException symbolFromFileName(String file, String name) {
+        return new IngestException("Cannot ingest " + file + " with its symbol from its file name: '" + name
+                + "' without its extensions is not a symbol (upper-case letters, digits, '.', '_' or '-', up to 32 "
+                + "characters, e.g. AAPL, BRK-B). Rename the file, or ingest it on its own with a symbol.");
+    }
+
+    public static IngestException minAccepted(double share) {
+        return new IngestException("The least share of accepted rows must be between 0 and 1 (e.g. 0.5 or 50%), got "
+                + share + ".");
+    }
+
+    /** A file that is not data in the format: its counts, top reasons and first rejected line. */
+    public static IngestException notData(IngestReport r, RejectedRow first, double minAccepted, int files) {
+        StringBuilder reasons = new StringBuilder();
+        r.rejected().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(3)
+                .forEach(e -> reasons.append(reasons.length() > 0 ? ", " : "").append(e.getKey().code()).append(' ')
+                        .append(e.getValue()));
+        String firstLine = first == null ? "" : " First rejected: line " + first.line() + " (" + first.reason().code()
+                + ": " + first.message() + "): " + clip(first.raw()) + ".";
+        return new IngestException(r.source() + " is not data in this format: " + r.accepted() + " of " + r.rowsRead()
+                + " rows accepted" + (r.accepted() == 0 ? "" : ", below the least share of "
+                + Math.round(minAccepted * 100) + "%") + "; rejected " + reasons + "." + firstLine
+                + " Check the --format and its options (--columns, --time-format, --delimiter)"
+                + (files > 1 ? ", or leave this file out" : "") + "; --min-accepted lowers the bar.");
+    }
+
+    private static String clip(String raw) {
+        return raw.length() <= 120 ? raw : raw.substring(0, 117) + "...";
     }
 
     // --- the warehouse -------------------------------------------------------------------------
@@ -254,6 +291,11 @@ public final class DatasetErrors {
     public static DataFileException headerOnly(Path file, long headerLine) {
         return new DataFileException(file, headerLine, "Cannot read " + abs(file) + at(headerLine) + ": the file has a "
                 + "header but no data rows. Check that the export completed.", null);
+    }
+
+    public static DataFileException badHeader(Path file, long line, String format, String why) {
+        return new DataFileException(file, line, "Cannot read " + abs(file) + at(line) + " as " + format + ": " + why
+                + ".", null);
     }
 
     public static DataFileException wrongDelimiter(Path file, long line, String format, char expected,

@@ -54,6 +54,8 @@ public final class DatasetIngest {
     private Path workDir;
     private RowFormat format;
     private String symbol;
+    private boolean symbolsFromFileNames;
+    private Double minAccepted;
     private Timeframe timeframe;
     private String runId;
     private ValidationRules rules;
@@ -97,6 +99,18 @@ public final class DatasetIngest {
     /** Your own files only: the symbol all their rows belong to. */
     public DatasetIngest symbol(String s) {
         this.symbol = Objects.requireNonNull(s, "symbol");
+        return this;
+    }
+
+    /** Your own files only: each file's symbol is its name (see {@link IngestAction#symbolsFromFileNames}). */
+    public DatasetIngest symbolsFromFileNames() {
+        this.symbolsFromFileNames = true;
+        return this;
+    }
+
+    /** Files only: the least share of a file's rows that must be accepted (see {@link IngestAction#minAccepted}). */
+    public DatasetIngest minAccepted(double share) {
+        this.minAccepted = share;
         return this;
     }
 
@@ -153,8 +167,8 @@ public final class DatasetIngest {
             }
         }
 
-        static Result of(String dataset, String symbol, IngestResult r, long millis) {
-            return new Result(dataset, List.of(symbol), r.rowsRead(), r.accepted(), r.rejected(), r.bars(),
+        static Result of(String dataset, IngestResult r, long millis) {
+            return new Result(dataset, r.symbols(), r.rowsRead(), r.accepted(), r.rejected(), r.bars(),
                     r.inserted().getOrDefault(Table.BARS, 0L), r.versions(), millis, Optional.of(r), Optional.empty());
         }
 
@@ -196,7 +210,7 @@ public final class DatasetIngest {
             result = Result.of(synthetic(s).execute(), millisSince(start));
         } else {
             FilesRun run = files();
-            result = Result.of(dataset.name(), run.symbol(), run.action().execute(), millisSince(start));
+            result = Result.of(dataset.name(), run.action().execute(), millisSince(start));
         }
         LOG.info("dataset {}", result.summary());
         return result;
@@ -207,8 +221,11 @@ public final class DatasetIngest {
         if (format != null) {
             extra.add("format");
         }
-        if (symbol != null) {
+        if (symbol != null || symbolsFromFileNames) {
             extra.add("symbol");
+        }
+        if (minAccepted != null) {
+            extra.add("minAccepted");
         }
         if (runId != null) {
             extra.add("runId");
@@ -225,25 +242,30 @@ public final class DatasetIngest {
         return SyntheticIngest.on(spark).warehouse(warehouse).dataset(s);
     }
 
-    /** An ingest of files, configured, and the symbol it writes. */
-    private record FilesRun(IngestAction action, String symbol) {
+    /** An ingest of files, configured. */
+    private record FilesRun(IngestAction action) {
     }
 
     private FilesRun files() {
         IngestAction action = IngestAction.on(spark).warehouse(warehouse);
-        String writes;
+        boolean named = symbol != null || symbolsFromFileNames;
         if (dataset instanceof DatasetRef.UserFiles u) {
-            if (format == null || symbol == null) {
-                throw DatasetErrors.userFilesNeed(u.location(), format == null && symbol == null
+            if (format == null || !named) {
+                throw DatasetErrors.userFilesNeed(u.location(), format == null && !named
                         ? "their format and symbol" : format == null ? "their format" : "their symbol");
             }
             for (String file : InputFiles.list(u.location(), spark.sessionState().newHadoopConf())) {
                 action.input(file);
             }
-            withFormat(action, format).symbol(symbol);
-            writes = symbol;
+            withFormat(action, format);
+            if (symbol != null) {
+                action.symbol(symbol);
+            }
+            if (symbolsFromFileNames) {
+                action.symbolsFromFileNames();
+            }
         } else {
-            if (format != null || symbol != null) {
+            if (format != null || named) {
                 throw DatasetErrors.builtInWith(dataset.name(), format != null ? "format" : "symbol");
             }
             if (dataset instanceof DatasetRef.Bitstamp2013 && workDir == null) {
@@ -254,7 +276,9 @@ public final class DatasetIngest {
             }
             DatasetSources.Inputs in = DatasetSources.resolve(dataset, dataDir, workDir);
             withFormat(action.inputs(in.paths()), in.format()).symbol(in.symbol());
-            writes = in.symbol();
+        }
+        if (minAccepted != null) {
+            action.minAccepted(minAccepted);
         }
         if (timeframe != null) {
             action.timeframe(timeframe);
@@ -265,7 +289,7 @@ public final class DatasetIngest {
         if (rules != null) {
             action.rules(rules);
         }
-        return new FilesRun(action, writes);
+        return new FilesRun(action);
     }
 
     private static IngestAction withFormat(IngestAction action, RowFormat f) {

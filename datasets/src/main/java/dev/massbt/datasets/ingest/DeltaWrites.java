@@ -45,10 +45,13 @@ final class DeltaWrites {
         return new Written(n, version);
     }
 
-    /** MERGE that replaces the rows with the same key and inserts the others (for the ingests log). */
+    /**
+     * MERGE that replaces the rows with the same key and inserts the others (for the ingests log).
+     * With schema evolution: a table written by an older massbt gains the columns added since.
+     */
     long upsert(Table table, Dataset<Row> rows) {
         DeltaTable target = create(table);
-        target.as("t").merge(rows.as("s"), table.keyMatch())
+        target.as("t").merge(rows.as("s"), table.keyMatch()).withSchemaEvolution()
                 .whenMatched().updateAll().whenNotMatched().insertAll().execute();
         return version(target);
     }

@@ -96,11 +96,16 @@ public final class IngestAction {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestAction.class);
 
+    /** A file must have at least this share of its rows accepted, or the run is refused. */
+    public static final double DEFAULT_MIN_ACCEPTED = 0.5;
+
     private final SparkSession spark;
     private final List<String> inputs = new ArrayList<>();
     private Warehouse warehouse;
     private RowFormat format;
     private String symbol;
+    private boolean symbolsFromFileNames;
+    private double minAccepted = DEFAULT_MIN_ACCEPTED;
     private RunId runId;
     private Timeframe timeframe = Timeframe.M1;
     private ValidationRules rules = ValidationRules.DEFAULT;
@@ -166,6 +171,30 @@ public final class IngestAction {
     }
 
     /**
+     * Each file's symbol is its name without extensions, in upper case ({@code aapl.us.txt} is
+     * {@code AAPL.US}, see {@link SymbolName#fromFileName}); instead of {@link #symbol}.
+     */
+    public IngestAction symbolsFromFileNames() {
+        this.symbolsFromFileNames = true;
+        return this;
+    }
+
+    /**
+     * The least share of a file's rows that must be accepted (default 0.5): a file below it, or
+     * with no row accepted at all, is not data in this format and fails the run before anything
+     * is written, naming the file, its top reasons and its first rejected line.
+     *
+     * @throws IngestException unless {@code 0 <= share <= 1}
+     */
+    public IngestAction minAccepted(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw DatasetErrors.minAccepted(share);
+        }
+        this.minAccepted = share;
+        return this;
+    }
+
+    /**
      * The run's id (default: a random UUID); re-running with the same id replaces its ingests rows.
      *
      * @throws dev.massbt.strategies.error.UserException when it is not a valid run id ({@link RunId})
@@ -188,29 +217,33 @@ public final class IngestAction {
      */
     public IngestResult execute() {
         List<String> files = checkConfiguration();
+        Map<String, String> symbols = symbols(files);
+        String who = symbols.size() == 1 ? symbols.values().iterator().next()
+                : new TreeSet<>(symbols.values()).size() + " symbols";
         String run = runId != null ? runId.value() : UUID.randomUUID().toString();
         long startNanos = System.nanoTime();
         Instant now = Instant.now();
         long nowMicros = Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1000);
-        ParseSpec spec = new ParseSpec(symbol, format, timeframe, rules, run, nowMicros);
+        ParseSpec spec = new ParseSpec(symbols, format, timeframe, rules, run, nowMicros);
         Steps steps = Steps.of(spark.sparkContext(), "ingest", run);
         ParsedFiles parsed = null;
         Broadcast<HadoopConf> hadoop = null;
         try {
-            LOG.info("ingest {}: reading {} file(s) of {} as {} into {}", run, files.size(), symbol, format.name(),
+            LOG.info("ingest {}: reading {} file(s) of {} as {} into {}", run, files.size(), who, format.name(),
                     warehouse);
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             if (files.stream().anyMatch(InputFiles::isUri)) {
                 hadoop = jsc.broadcast(new HadoopConf(spark.sessionState().newHadoopConf()));
             }
             Broadcast<HadoopConf> conf = hadoop;
-            parsed = steps.run("read", "read and validate " + files.size() + " file(s) of " + symbol,
+            parsed = steps.run("read", "read and validate " + files.size() + " file(s) of " + who,
                     () -> ParsedFiles.parse(spark, jsc, files, spec, conf));
             ParsedFiles p = parsed;
+            p.reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
+            refuseWhatIsNotData(p);
             if (files.size() > 1 && p.bars > 0) {
                 steps.run("overlap", "check that the files' bars do not overlap", () -> checkNoOverlap(p.payload(Tagged.BAR)));
             }
-            p.reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
             IngestResult result = write(steps, run, p, now, startNanos);
             LOG.info("{}", result.summary());
             return result;
@@ -238,20 +271,22 @@ public final class IngestAction {
             steps.run("quarantine", "quarantine " + rejected + " rejected rows", () -> insertNew(writes, Table.QUARANTINE,
                     p.payload(Tagged.REJECTED), col("t.source_key").isin(keys.toArray()), inserted, versions));
         }
+        Column ofSymbols = col("t.symbol").isin(p.symbols.toArray());
+        String who = p.symbols.size() == 1 ? p.symbols.iterator().next() : p.symbols.size() + " symbols";
         if (format instanceof TradeFormat && p.produced(Tagged.TICK) > 0) {
             Object[] days = p.dates.stream().map(LocalDate::parse).toArray();
-            steps.run("ticks", "write " + p.produced(Tagged.TICK) + " ticks of " + symbol + " (" + p.dates.size() + " days)",
+            steps.run("ticks", "write " + p.produced(Tagged.TICK) + " ticks of " + who + " (" + p.dates.size() + " days)",
                     () -> insertNew(writes, Table.TICKS, p.payload(Tagged.TICK),
-                            col("t.symbol").equalTo(lit(symbol)).and(col("t.date").isin(days)), inserted, versions));
+                            ofSymbols.and(col("t.date").isin(days)), inserted, versions));
         }
         if (p.bars > 0) {
-            steps.run("bars", "write " + p.bars + " " + timeframe + " bars of " + symbol + " (" + p.months.size()
+            steps.run("bars", "write " + p.bars + " " + timeframe + " bars of " + who + " (" + p.months.size()
                     + " months)", () -> insertNew(writes, Table.BARS, p.payload(Tagged.BAR),
-                    col("t.symbol").equalTo(lit(symbol)).and(col("t.timeframe").equalTo(lit(timeframe.label())))
+                    ofSymbols.and(col("t.timeframe").equalTo(lit(timeframe.label())))
                             .and(col("t.month").isin(p.months.toArray())), inserted, versions));
         }
         steps.run("ingests", "record the run in ingests", () -> writeIngests(writes, run, p, versions, now));
-        return new IngestResult(run, p.reports, p.bars, inserted, versions,
+        return new IngestResult(run, List.copyOf(p.symbols), p.reports, p.bars, inserted, versions,
                 (System.nanoTime() - startNanos) / 1_000_000L);
     }
 
@@ -262,7 +297,10 @@ public final class IngestAction {
         if (format == null) {
             throw DatasetErrors.missingSetting("no input format", "Call trades(TradeFormat...) or bars(BarFormat...).");
         }
-        if (symbol == null || !SymbolName.valid(symbol)) {
+        if (symbolsFromFileNames && symbol != null) {
+            throw DatasetErrors.symbolTwice(symbol);
+        }
+        if (!symbolsFromFileNames && (symbol == null || !SymbolName.valid(symbol))) {
             throw DatasetErrors.badSymbol(symbol);
         }
         if (inputs.isEmpty()) {
@@ -280,17 +318,42 @@ public final class IngestAction {
         return files;
     }
 
+    /** The symbol of each file: the one given, or each file's name made a symbol. */
+    private Map<String, String> symbols(List<String> files) {
+        Map<String, String> symbols = new LinkedHashMap<>();
+        for (String f : files) {
+            String name = InputFiles.fileName(f);
+            symbols.put(f, symbolsFromFileNames ? SymbolName.fromFileName(name)
+                    .orElseThrow(() -> DatasetErrors.symbolFromFileName(f, name)) : symbol);
+        }
+        return symbols;
+    }
+
+    /**
+     * A file with no row accepted, or fewer than {@link #minAccepted} of its rows, is not data
+     * in this format (a wrong --format, an error page saved as CSV): the run fails before any
+     * write, with the file, its top reasons and its first rejected line.
+     */
+    private void refuseWhatIsNotData(ParsedFiles p) {
+        for (ParsedFiles.ParsedFile f : p.files) {
+            IngestReport r = f.report();
+            if (r.rowsRead() > 0 && (r.accepted() == 0 || r.accepted() < minAccepted * r.rowsRead())) {
+                throw DatasetErrors.notData(r, f.firstRejected(), minAccepted, p.files.size());
+            }
+        }
+    }
+
     /**
      * Two files of one run must not give a bar for the same time (overlapping exports, or trade
      * files cut inside a minute): the MERGE would insert both. Checked before anything is written.
      */
     private void checkNoOverlap(Dataset<Row> bars) {
-        List<Row> clash = bars.groupBy(col("ts")).agg(count(lit(1)).as("n"), array_sort(collect_set(col("source")))
+        List<Row> clash = bars.groupBy(col("symbol"), col("ts")).agg(count(lit(1)).as("n"), array_sort(collect_set(col("source")))
                         .as("sources"))
                 .where(col("n").gt(1)).orderBy(col("ts")).limit(1).collectAsList();
         if (!clash.isEmpty()) {
             Row c = clash.get(0);
-            throw DatasetErrors.overlappingBars(symbol, c.getList(2), timeframe, c.getTimestamp(0).toInstant());
+            throw DatasetErrors.overlappingBars(c.getString(0), c.getList(3), timeframe, c.getTimestamp(1).toInstant());
         }
     }
 
@@ -303,17 +366,16 @@ public final class IngestAction {
 
     private void writeIngests(DeltaWrites writes, String run, ParsedFiles p, Map<Table, Long> versions, Instant at) {
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < p.reports.size(); i++) {
-            IngestReport r = p.reports.get(i);
+        for (ParsedFiles.ParsedFile f : p.files) {
+            IngestReport r = f.report();
             Map<String, Long> rejected = new LinkedHashMap<>();
             r.rejected().forEach((k, v) -> rejected.put(k.code(), v));
             Map<String, Long> observations = new LinkedHashMap<>();
             r.observations().forEach((k, v) -> observations.put(k.code(), v));
-            Row report = p.reportRows.get(i);
-            rows.add(RowFactory.create(run, r.source(), symbol, format.name(), r.rowsRead(), r.accepted(),
+            rows.add(RowFactory.create(run, r.source(), f.symbol(), format.name(), r.rowsRead(), r.accepted(),
                     r.rejectedTotal(), CollectionConverters.asScala(rejected), CollectionConverters.asScala(observations),
-                    report.getLong(report.fieldIndex("bars")), versions.get(Table.TICKS), versions.get(Table.BARS),
-                    versions.get(Table.QUARANTINE), at));
+                    f.bars(), versions.get(Table.TICKS), versions.get(Table.BARS), versions.get(Table.QUARANTINE), at,
+                    r.columns().isEmpty() ? null : r.columns()));
         }
         versions.put(Table.INGESTS, writes.upsert(Table.INGESTS, spark.createDataFrame(rows, Table.INGESTS.schema())));
     }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * What an ingest run did. Immutable.
  *
  * @param runId    the run's id (also in the ingests and quarantine tables)
+ * @param symbols  the symbols the files belong to, sorted
  * @param files    one report per input file: read, accepted, rejected by reason, observations;
  *                 each reconciles (read = accepted + rejected)
  * @param bars     bars produced: read from bar files, or aggregated from the ticks
@@ -20,11 +21,12 @@ import java.util.Objects;
  * @param versions the Delta version each written table is at after this run's commit
  * @param millis   wall time of the run
  */
-public record IngestResult(String runId, List<IngestReport> files, long bars, Map<Table, Long> inserted,
+public record IngestResult(String runId, List<String> symbols, List<IngestReport> files, long bars, Map<Table, Long> inserted,
                            Map<Table, Long> versions, long millis) {
 
     public IngestResult {
         Objects.requireNonNull(runId, "runId");
+        symbols = List.copyOf(symbols);
         files = List.copyOf(files);
         inserted = Collections.unmodifiableMap(inserted.isEmpty() ? new EnumMap<>(Table.class) : new EnumMap<>(inserted));
         versions = Collections.unmodifiableMap(versions.isEmpty() ? new EnumMap<>(Table.class) : new EnumMap<>(versions));

@@ -123,8 +123,9 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             } else {
                 file = Path.of(location);
             }
+            String symbol = spec.symbol(location);
             try {
-                return spec.trades() ? new TradeFile(file) : new BarFile(file);
+                return spec.trades() ? new TradeFile(file, symbol) : new BarFile(file, symbol);
             } catch (DataFileException e) {
                 String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
                 close();
@@ -145,9 +146,8 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             }
         }
 
-        private Quarantine quarantine() {
-            return Quarantine.to(r -> pending.add(Tagged.rejected(spec.symbol(), r, spec.runId(),
-                    spec.ingestedAtMicros())));
+        private Quarantine quarantine(String symbol) {
+            return Quarantine.to(r -> pending.add(Tagged.rejected(symbol, r, spec.runId(), spec.ingestedAtMicros())));
         }
 
         private interface OneFile extends AutoCloseable {
@@ -161,6 +161,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
         /** Ticks, and bars aggregated from them as each closes. */
         private final class TradeFile implements OneFile {
             private final TradeReader reader;
+            private final String symbol;
             private final TickAggregator bars;
             private final TreeSet<String> dates = new TreeSet<>();
             private final TreeSet<String> months = new TreeSet<>();
@@ -172,11 +173,12 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             private long barCount;
             private long lastDay = Long.MIN_VALUE;
 
-            TradeFile(Path file) {
-                reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine());
+            TradeFile(Path file, String symbol) {
+                this.symbol = symbol;
+                reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine(symbol));
                 String source = reader.source();
                 bars = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
-                    pending.add(Tagged.aggregatedBar(spec.symbol(), timeframe, ts, o, h, l, c, v, vwap, buy, sell, n,
+                    pending.add(Tagged.aggregatedBar(symbol, timeframe, ts, o, h, l, c, v, vwap, buy, sell, n,
                             source, openLine));
                     months.add(PartitionValues.monthOfMillis(ts));
                     barCount++;
@@ -200,12 +202,12 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                         lastDay = day;
                         dates.add(PartitionValues.dateOfMicros(t.tsMicros()).toString());
                     }
-                    pending.add(Tagged.tick(spec.symbol(), t));
+                    pending.add(Tagged.tick(symbol, t));
                     return true;
                 }
                 bars.flush();
                 IngestReport report = reader.report();
-                pending.add(Tagged.report(report, barCount, dates, months));
+                pending.add(Tagged.report(symbol, report, reader.firstRejected(), barCount, dates, months));
                 return false;
             }
 
@@ -218,13 +220,15 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
         /** Bars as read. */
         private final class BarFile implements OneFile {
             private final BarReader reader;
+            private final String symbol;
             private final TreeSet<String> months = new TreeSet<>();
             private final String timeframe = spec.timeframe().label();
             private long lastMonthStart = Long.MIN_VALUE;
             private long lastMonthEnd = Long.MIN_VALUE;
 
-            BarFile(Path file) {
-                reader = BarReader.open(file, (BarFormat) spec.format(), spec.timeframe(), quarantine());
+            BarFile(Path file, String symbol) {
+                this.symbol = symbol;
+                reader = BarReader.open(file, (BarFormat) spec.format(), spec.timeframe(), quarantine(symbol));
             }
 
             @Override
@@ -238,11 +242,12 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                         lastMonthEnd = d.plusMonths(1).toEpochDay() * 86_400_000L;
                         months.add(PartitionValues.monthOfMillis(b.tsMillis()));
                     }
-                    pending.add(Tagged.bar(spec.symbol(), timeframe, b));
+                    pending.add(Tagged.bar(symbol, timeframe, b));
                     return true;
                 }
                 IngestReport report = reader.report();
-                pending.add(Tagged.report(report, report.accepted(), new TreeSet<>(), months));
+                pending.add(Tagged.report(symbol, report, reader.firstRejected(), report.accepted(), new TreeSet<>(),
+                        months));
                 return false;
             }
 

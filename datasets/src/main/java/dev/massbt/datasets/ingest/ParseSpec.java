@@ -6,23 +6,24 @@ import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.io.Serializable;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * What an executor needs to parse files: travels inside {@link ParseFiles} to every task.
  *
- * @param symbol           the symbol every row of the files belongs to
+ * @param symbols          the symbol of each input location: every row of a file belongs to it
  * @param format           a {@link TradeFormat} (ticks, and bars aggregated from them) or a {@link BarFormat}
  * @param timeframe        the bars' timeframe: of the bar files, or the one trades are aggregated to
  * @param rules            trade validation rules
  * @param runId            the ingest run, recorded with rejected rows
  * @param ingestedAtMicros the run's start, epoch microseconds
  */
-record ParseSpec(String symbol, RowFormat format, Timeframe timeframe, ValidationRules rules, String runId,
+record ParseSpec(Map<String, String> symbols, RowFormat format, Timeframe timeframe, ValidationRules rules, String runId,
                  long ingestedAtMicros) implements Serializable {
 
     ParseSpec {
-        Objects.requireNonNull(symbol, "symbol");
+        symbols = Map.copyOf(symbols);
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(timeframe, "timeframe");
         Objects.requireNonNull(rules, "rules");
@@ -30,6 +31,15 @@ record ParseSpec(String symbol, RowFormat format, Timeframe timeframe, Validatio
         if (!(format instanceof TradeFormat) && !(format instanceof BarFormat)) {
             throw new IllegalArgumentException("format must be a TradeFormat or a BarFormat, got " + format.name());
         }
+    }
+
+    /** The symbol of the file at {@code location}. */
+    String symbol(String location) {
+        String s = symbols.get(location);
+        if (s == null) {
+            throw new IllegalStateException("no symbol for input " + location + ": this is a bug in massbt");
+        }
+        return s;
     }
 
     boolean trades() {

@@ -6,6 +6,7 @@ import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Reason;
+import dev.massbt.datasets.validate.RejectedRow;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,10 +30,22 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class ParsedFiles {
 
+    /**
+     * What one file gave.
+     *
+     * @param symbol        the symbol its rows belong to
+     * @param report        the reader's counts
+     * @param bars          bars it gave (read, or aggregated from its trades)
+     * @param firstRejected its first rejected row, or null
+     */
+    record ParsedFile(String symbol, IngestReport report, long bars, RejectedRow firstRejected) {
+    }
+
     final Dataset<Row> tagged;
     final Map<String, Long> produced;
-    final List<Row> reportRows;
+    final List<ParsedFile> files = new ArrayList<>();
     final List<IngestReport> reports = new ArrayList<>();
+    final Set<String> symbols = new TreeSet<>();
     final Set<String> dates = new TreeSet<>();
     final Set<String> months = new TreeSet<>();
     long bars;
@@ -40,10 +53,14 @@ final class ParsedFiles {
     private ParsedFiles(Dataset<Row> tagged, Map<String, Long> produced, List<Row> reportRows) {
         this.tagged = tagged;
         this.produced = produced;
-        this.reportRows = reportRows;
         for (Row r : reportRows) {
-            reports.add(report(r));
-            bars += r.getLong(r.fieldIndex("bars"));
+            IngestReport report = report(r);
+            String symbol = r.getString(r.fieldIndex("symbol"));
+            long fileBars = r.getLong(r.fieldIndex("bars"));
+            files.add(new ParsedFile(symbol, report, fileBars, firstRejected(report.source(), r)));
+            reports.add(report);
+            symbols.add(symbol);
+            bars += fileBars;
             dates.addAll(r.getList(r.fieldIndex("dates")));
             months.addAll(r.getList(r.fieldIndex("months")));
         }
@@ -108,6 +125,12 @@ final class ParsedFiles {
         r.<String, Long>getJavaMap(r.fieldIndex("observations"))
                 .forEach((k, v) -> observations.put(Observation.valueOf(k.toUpperCase(Locale.ROOT)), v));
         return new IngestReport(r.getString(r.fieldIndex("source")), r.getLong(r.fieldIndex("rows_read")),
-                r.getLong(r.fieldIndex("accepted")), rejected, observations);
+                r.getLong(r.fieldIndex("accepted")), rejected, observations, r.getString(r.fieldIndex("columns")));
+    }
+
+    private static RejectedRow firstRejected(String source, Row r) {
+        Row f = r.getStruct(r.fieldIndex("first_rejected"));
+        return f == null ? null : new RejectedRow(source, f.getLong(0),  f.getString(3),
+                Reason.valueOf(f.getString(1).toUpperCase(Locale.ROOT)), f.getString(2));
     }
 }

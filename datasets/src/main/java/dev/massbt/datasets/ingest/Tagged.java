@@ -35,16 +35,26 @@ final class Tagged {
     static final String REJECTED = "rejected";
     static final String REPORT = "report";
 
+    /** The first rejected row of a file, for the message that refuses it. */
+    static final StructType FIRST_REJECTED = new StructType(new StructField[] {
+            field("line", LongType),
+            field("reason", StringType),
+            field("message", StringType),
+            field("raw", StringType)});
+
     /** Per file: the reader's counts, and the partitions its rows fall in (for pruning the writes). */
     static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
             field("source", StringType),
+            field("symbol", StringType),
+            field("columns", StringType),
             field("rows_read", LongType),
             field("accepted", LongType),
             field("rejected", createMapType(StringType, LongType, false)),
             field("observations", createMapType(StringType, LongType, false)),
             field("bars", LongType),
             field("dates", createArrayType(StringType, false)),
-            field("months", createArrayType(StringType, false))});
+            field("months", createArrayType(StringType, false)),
+            new StructField("first_rejected", FIRST_REJECTED, true, Metadata.empty())});
 
     static final StructType SCHEMA = new StructType(new StructField[] {
             field("tag", StringType),
@@ -84,15 +94,18 @@ final class Tagged {
         return RowFactory.create(REJECTED, null, null, q, null);
     }
 
-    static Row report(IngestReport report, long bars, Collection<String> dates, Collection<String> months) {
+    static Row report(String symbol, IngestReport report, RejectedRow first, long bars, Collection<String> dates,
+                      Collection<String> months) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         report.rejected().forEach((k, v) -> rejected.put(k.code(), v));
         Map<String, Long> observations = new LinkedHashMap<>();
         report.observations().forEach((k, v) -> observations.put(k.code(), v));
-        Row r = RowFactory.create(report.source(), report.rowsRead(), report.accepted(),
+        Row firstRejected = first == null ? null
+                : RowFactory.create(first.line(), first.reason().code(), first.message(), first.raw());
+        Row r = RowFactory.create(report.source(), symbol, report.columns(), report.rowsRead(), report.accepted(),
                 CollectionConverters.asScala(rejected), CollectionConverters.asScala(observations), bars,
                 CollectionConverters.asScala(dates.iterator()).toSeq(),
-                CollectionConverters.asScala(months.iterator()).toSeq());
+                CollectionConverters.asScala(months.iterator()).toSeq(), firstRejected);
         return RowFactory.create(REPORT, null, null, null, r);
     }
 

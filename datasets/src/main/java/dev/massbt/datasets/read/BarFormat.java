@@ -22,4 +22,9 @@ public interface BarFormat extends RowFormat {
      * @throws RowRejected when a field cannot be parsed
      */
     BarRow parse(String source, long line, String[] fields, int n);
+
+    @Override
+    default BarFormat forFile(String header) {
+        return this;
+    }
 }

@@ -19,12 +19,10 @@ import java.util.Map;
  */
 public final class BarReader extends RowReader<BarRow> {
 
-    private final BarFormat format;
     private final BarValidator validator;
 
     private BarReader(Path file, BarFormat format, Timeframe timeframe, Quarantine quarantine) {
         super(file, format, quarantine);
-        this.format = format;
         this.validator = new BarValidator(timeframe.millis());
     }
 
@@ -33,8 +31,8 @@ public final class BarReader extends RowReader<BarRow> {
     }
 
     @Override
-    BarRow parse(String source, long line, String[] fields, int n) {
-        return format.parse(source, line, fields, n);
+    BarRow parse(RowFormat file, String source, long line, String[] fields, int n) {
+        return ((BarFormat) file).parse(source, line, fields, n);
     }
 
     @Override

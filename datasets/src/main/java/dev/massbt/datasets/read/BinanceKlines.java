@@ -30,7 +30,7 @@ final class BinanceKlines implements BarFormat {
 
     @Override
     public BarRow parse(String source, long line, String[] f, int n) {
-        long ts = Math.floorDiv(TimestampFormat.EPOCH_AUTO.parseMicros(f[0], "open_time"), 1000L);
+        long ts = Math.floorDiv(TimeParser.epochMicros(f[0], "open_time"), 1000L);
         return new BarRow(source, line, ts, Fields.parseDouble(f[1], "open"), Fields.parseDouble(f[2], "high"),
                 Fields.parseDouble(f[3], "low"), Fields.parseDouble(f[4], "close"), Fields.parseDouble(f[5], "volume"));
     }

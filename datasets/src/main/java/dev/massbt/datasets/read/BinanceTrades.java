@@ -42,7 +42,7 @@ final class BinanceTrades implements TradeFormat {
         }
         double price = Fields.parseDouble(f[1], "price");
         double qty = Fields.parseDouble(f[2], "qty");
-        long ts = TimestampFormat.EPOCH_AUTO.parseMicros(f[4], "time");
+        long ts = TimeParser.epochMicros(f[4], "time");
         Side side = switch (f[5].strip().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Side.SELL;
             case "false" -> Side.BUY;

@@ -30,7 +30,7 @@ final class BitstampTrades implements TradeFormat {
 
     @Override
     public TradeRow parse(String source, long line, String[] f, int n) {
-        long ts = TimestampFormat.EPOCH_AUTO.parseMicros(f[0], "timestamp");
+        long ts = TimeParser.epochMicros(f[0], "timestamp");
         double price = Fields.parseDouble(f[1], "price");
         double amount = Fields.parseDouble(f[2], "amount");
         return new TradeRow(source, line, ts, price, amount, Side.UNKNOWN, -1);

@@ -57,6 +57,39 @@ final class Fields {
         }
     }
 
+    /** Whether none of the first {@code n} fields is a number: a header line. */
+    static boolean noNumber(String[] fields, int n) {
+        for (int i = 0; i < Math.min(n, fields.length); i++) {
+            if (isNumber(fields[i].strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The delimiter of a header: {@code given}, unless the header does not split on it at all but
+     * does on {@code ; tab |} (a semicolon or tab file read with the default comma).
+     */
+    static char headerDelimiter(String header, char given) {
+        if (header.indexOf(given) >= 0) {
+            return given;
+        }
+        for (char d : new char[] {';', '\t', '|', ','}) {
+            if (header.indexOf(d) >= 0) {
+                return d;
+            }
+        }
+        return given;
+    }
+
+    /** Every field of {@code line}. */
+    static String[] splitAll(String line, char delimiter) {
+        String[] out = new String[count(line, delimiter)];
+        split(line, delimiter, out);
+        return out;
+    }
+
     static boolean isNumber(String text) {
         try {
             Double.parseDouble(text);

@@ -1,27 +1,39 @@
 package dev.massbt.datasets.read;
 
 import dev.massbt.datasets.validate.Reason;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Any delimited trades file, described by a column mapping (0-based column indexes).
- * Sides are read case-insensitively: {@code buy b bid} are buys, {@code sell s ask} sells,
- * an empty field unknown. A first line whose price column is not a number is a header.
+ * Any delimited trades file. With a header (a first line with no number in it) the columns are
+ * found by name ({@link HeaderColumns}: synonyms, or the user's {@link ColumnNames}) and extra
+ * columns are ignored; without one they are at the given 0-based positions, and every line
+ * must have {@code fieldCount} fields. Sides are read case-insensitively: {@code buy b bid} are
+ * buys, {@code sell s ask} sells, an empty field unknown; a Binance-style {@code is_buyer_maker}
+ * column says the same ({@code true}: the aggressor sold).
  *
- * @param delimiter       field separator
- * @param fieldCount      number of fields every data line must have
- * @param timestampColumn column of the trade time
- * @param priceColumn     column of the price
- * @param sizeColumn      column of the quantity
- * @param sideColumn      column of the aggressor side, or -1 when the file has none
- * @param timestampFormat how the time is written
+ * @param delimiter       field separator (a header that does not split on it but on {@code ; tab |} picks that)
+ * @param fieldCount      fields of a headerless line
+ * @param timestampColumn headerless: column of the trade time
+ * @param priceColumn     headerless: column of the price
+ * @param sizeColumn      headerless: column of the quantity
+ * @param sideColumn      headerless: column of the aggressor side, or -1 when the file has none
+ * @param time            how the time is written
+ * @param columns         header names the user gave for columns
  */
 public record GenericTrades(char delimiter, int fieldCount, int timestampColumn, int priceColumn, int sizeColumn,
-                            int sideColumn, TimestampFormat timestampFormat) implements TradeFormat {
+                            int sideColumn, TimeSpec time, ColumnNames columns) implements TradeFormat {
+
+    /** The most fields a headered line may have. */
+    static final int MAX_FIELDS = 512;
+    private static final Set<Column> REQUIRED = EnumSet.of(Column.TS, Column.PRICE, Column.SIZE);
+    private static final Set<Column> OPTIONAL = EnumSet.of(Column.SIDE, Column.BUYER_MAKER);
 
     public GenericTrades {
-        Objects.requireNonNull(timestampFormat, "timestampFormat");
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(columns, "columns");
         requireColumn("timestampColumn", timestampColumn, fieldCount);
         requireColumn("priceColumn", priceColumn, fieldCount);
         requireColumn("sizeColumn", sizeColumn, fieldCount);
@@ -36,50 +48,140 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
         }
     }
 
-    /** Comma-separated, {@code timestamp,price,size} in that order, epoch unit auto-detected, no side. */
+    /** Comma-separated; headerless {@code timestamp,price,size}; times detected ({@link TimeSpec#AUTO}). */
     public static GenericTrades csv() {
-        return new GenericTrades(',', 3, 0, 1, 2, -1, TimestampFormat.EPOCH_AUTO);
+        return new GenericTrades(',', 3, 0, 1, 2, -1, TimeSpec.AUTO, ColumnNames.AUTO);
     }
 
     public GenericTrades withDelimiter(char d) {
-        return new GenericTrades(d, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, timestampFormat);
+        return new GenericTrades(d, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, columns);
     }
 
+    /** Headerless positions. */
     public GenericTrades withColumns(int fields, int timestamp, int price, int size, int side) {
-        return new GenericTrades(delimiter, fields, timestamp, price, size, side, timestampFormat);
+        return new GenericTrades(delimiter, fields, timestamp, price, size, side, time, columns);
     }
 
-    public GenericTrades withTimestampFormat(TimestampFormat format) {
-        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, format);
+    public GenericTrades withTime(TimeSpec t) {
+        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, t, columns);
+    }
+
+    /** Header names for columns ({@code --columns}). */
+    public GenericTrades withColumnNames(ColumnNames names) {
+        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, names);
     }
 
     @Override
     public String name() {
-        return "generic trades CSV (" + fieldCount + " fields)";
+        return "trades CSV (columns by header, else timestamp,price,size" + (sideColumn >= 0 ? ",side" : "") + ")";
     }
 
+    /** Any count: a header decides; {@link #forFile} gives the real bounds. */
     @Override
     public int minFields() {
-        return fieldCount;
+        return 1;
     }
 
     @Override
     public int maxFields() {
-        return fieldCount;
+        return MAX_FIELDS;
     }
 
     @Override
     public boolean isHeader(String[] fields, int n) {
-        return !Fields.isNumber(fields[priceColumn]);
+        return Fields.noNumber(fields, n);
+    }
+
+    @Override
+    public TradeFormat forFile(String header) {
+        if (header == null) {
+            return new Mapped(delimiter, fieldCount, fieldCount, TimeColumns.at(timestampColumn, time.parser()), priceColumn,
+                    sizeColumn, sideColumn, -1, "");
+        }
+        char d = Fields.headerDelimiter(header, delimiter);
+        HeaderColumns h = HeaderColumns.resolve(Fields.splitAll(header, d), columns, REQUIRED, OPTIONAL);
+        return new Mapped(d, h.fieldsNeeded(), h.size(), TimeColumns.of(h, time.parser()), h.index(Column.PRICE),
+                h.index(Column.SIZE), h.index(Column.SIDE), h.index(Column.BUYER_MAKER), h.describe());
     }
 
     @Override
     public TradeRow parse(String source, long line, String[] f, int n) {
-        long ts = timestampFormat.parseMicros(f[timestampColumn], "timestamp");
-        double price = Fields.parseDouble(f[priceColumn], "price");
-        double size = Fields.parseDouble(f[sizeColumn], "size");
-        Side side = sideColumn < 0 ? Side.UNKNOWN : side(f[sideColumn]);
-        return new TradeRow(source, line, ts, price, size, side, -1);
+        throw new IllegalStateException("parse with the format of the file (forFile): this is a bug in massbt");
+    }
+
+    static void requireColumn(String name, int column, int fieldCount) {
+        if (fieldCount < 1) {
+            throw new IllegalArgumentException("fieldCount must be >= 1, got " + fieldCount);
+        }
+        if (column < 0 || column >= fieldCount) {
+            throw new IllegalArgumentException(name + " must be in 0.." + (fieldCount - 1) + " (fieldCount "
+                    + fieldCount + "), got " + column);
+        }
+    }
+
+    /** The format of one file: positions known, a time parser of its own. Never serialized. */
+    private static final class Mapped implements TradeFormat {
+        private final char delimiter;
+        private final int minFields;
+        private final int maxFields;
+        private final transient TimeColumns time;
+        private final int price;
+        private final int size;
+        private final int side;
+        private final int buyerMaker;
+        private final String note;
+
+        Mapped(char delimiter, int minFields, int maxFields, TimeColumns time, int price, int size, int side,
+               int buyerMaker, String note) {
+            this.delimiter = delimiter;
+            this.minFields = minFields;
+            this.maxFields = maxFields;
+            this.time = time;
+            this.price = price;
+            this.size = size;
+            this.side = side;
+            this.buyerMaker = buyerMaker;
+            this.note = note;
+        }
+
+        @Override
+        public String name() {
+            return note.isEmpty() ? "trades CSV" : "trades CSV (" + note + ")";
+        }
+
+        @Override
+        public char delimiter() {
+            return delimiter;
+        }
+
+        @Override
+        public int minFields() {
+            return minFields;
+        }
+
+        @Override
+        public int maxFields() {
+            return maxFields;
+        }
+
+        @Override
+        public boolean isHeader(String[] fields, int n) {
+            return false;
+        }
+
+        @Override
+        public String columnsNote() {
+            return note;
+        }
+
+        @Override
+        public TradeRow parse(String source, long line, String[] f, int n) {
+            long ts = time.micros(f);
+            double p = Fields.parseDouble(f[price], "price");
+            double q = Fields.parseDouble(f[size], "size");
+            Side s = side >= 0 ? side(f[side]) : buyerMaker >= 0 ? buyerMaker(f[buyerMaker]) : Side.UNKNOWN;
+            return new TradeRow(source, line, ts, p, q, s, -1);
+        }
     }
 
     private static Side side(String text) {
@@ -92,13 +194,13 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
         };
     }
 
-    static void requireColumn(String name, int column, int fieldCount) {
-        if (fieldCount < 1) {
-            throw new IllegalArgumentException("fieldCount must be >= 1, got " + fieldCount);
-        }
-        if (column < 0 || column >= fieldCount) {
-            throw new IllegalArgumentException(name + " must be in 0.." + (fieldCount - 1) + " (fieldCount "
-                    + fieldCount + "), got " + column);
-        }
+    private static Side buyerMaker(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "t", "1" -> Side.SELL;
+            case "false", "f", "0" -> Side.BUY;
+            case "" -> Side.UNKNOWN;
+            default -> throw new RowRejected(Reason.UNPARSABLE, "is_buyer_maker '" + Fields.clip(text)
+                    + "' is not true/false");
+        };
     }
 }

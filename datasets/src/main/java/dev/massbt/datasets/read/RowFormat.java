@@ -20,4 +20,20 @@ public interface RowFormat extends java.io.Serializable {
      * data. Called with {@code minFields() <= n <= maxFields()}.
      */
     boolean isHeader(String[] fields, int n);
+
+    /**
+     * The format one file is read with, given its header line ({@code null} when it has none):
+     * formats that find their columns by name, or keep state per file, return a new one. Called
+     * once per file, before its first data line.
+     *
+     * @throws HeaderRejected when the header lacks a column the format needs
+     */
+    default RowFormat forFile(String header) {
+        return this;
+    }
+
+    /** What the report says once about the file's columns (mapping, ignored ones), or empty. */
+    default String columnsNote() {
+        return "";
+    }
 }

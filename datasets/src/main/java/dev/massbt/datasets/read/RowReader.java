@@ -28,7 +28,9 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
     private final TextSource text;
     private final RowFormat format;
     private final Quarantine quarantine;
-    private final String[] fields;
+    private String[] fields;
+    private RowFormat file;
+    private RejectedRow firstRejected;
     private final EnumMap<Reason, Long> rejected = new EnumMap<>(Reason.class);
     private long rowsRead;
     private long accepted;
@@ -42,11 +44,12 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         this.format = java.util.Objects.requireNonNull(format, "format");
         this.quarantine = java.util.Objects.requireNonNull(quarantine, "quarantine");
         this.fields = new String[format.maxFields()];
+        this.file = format;
         this.text = TextSource.open(file);
     }
 
-    /** Parses a split line; throws {@link RowRejected} when it cannot. */
-    abstract R parse(String source, long line, String[] fields, int n);
+    /** Parses a split line with the file's format; throws {@link RowRejected} when it cannot. */
+    abstract R parse(RowFormat file, String source, long line, String[] fields, int n);
 
     /** Validates a parsed row: null when accepted. */
     abstract Verdict check(R row);
@@ -79,7 +82,12 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
 
     /** Rows read, accepted, rejected and observed so far (all of the file once {@code hasNext()} is false). */
     public IngestReport report() {
-        return new IngestReport(text.name(), rowsRead, accepted, rejected, observations());
+        return new IngestReport(text.name(), rowsRead, accepted, rejected, observations(), file.columnsNote());
+    }
+
+    /** The first row rejected, or null: what a refusal of the file shows. */
+    public RejectedRow firstRejected() {
+        return firstRejected;
     }
 
     /** The file name used as source in rows and rejections. */
@@ -98,7 +106,16 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         if (!sawContent && !blank) {
             sawContent = true;
             int count = Fields.split(line, format.delimiter(), fields);
-            if (count >= format.minFields() && count <= format.maxFields() && format.isHeader(fields, count)) {
+            boolean header = count >= format.minFields() && count <= format.maxFields() && format.isHeader(fields, count);
+            try {
+                file = format.forFile(header ? line : null);
+            } catch (HeaderRejected e) {
+                throw DatasetErrors.badHeader(text.file(), n, format.name(), e.getMessage());
+            }
+            if (file.maxFields() > fields.length) {
+                fields = new String[file.maxFields()];
+            }
+            if (header) {
                 headerLine = n;
                 return null;
             }
@@ -107,20 +124,21 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         if (blank) {
             return reject(n, line, Reason.BLANK_LINE, "blank line");
         }
-        int count = Fields.split(line, format.delimiter(), fields);
+        RowFormat current = file;
+        int count = Fields.split(line, current.delimiter(), fields);
         if (!checkedFirstData) {
             checkedFirstData = true;
             checkDelimiter(n, line, count);
         }
-        if (count < format.minFields() || count > format.maxFields()) {
-            String expected = format.minFields() == format.maxFields() ? String.valueOf(format.minFields())
-                    : format.minFields() + " to " + format.maxFields();
+        if (count < current.minFields() || count > current.maxFields()) {
+            String expected = current.minFields() == current.maxFields() ? String.valueOf(current.minFields())
+                    : current.minFields() + " to " + current.maxFields();
             return reject(n, line, Reason.WRONG_FIELD_COUNT, count + " fields separated by "
-                    + DatasetErrors.name(format.delimiter()) + ", expected " + expected);
+                    + DatasetErrors.name(current.delimiter()) + ", expected " + expected);
         }
         R row;
         try {
-            row = parse(text.name(), n, fields, count);
+            row = parse(current, text.name(), n, fields, count);
         } catch (RowRejected e) {
             return reject(n, line, e.reason(), e.getMessage());
         }
@@ -133,16 +151,17 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
     }
 
     private void checkDelimiter(long n, String line, int count) {
-        if (count >= format.minFields() && count <= format.maxFields()) {
+        RowFormat current = file;
+        if (count >= current.minFields() && count <= current.maxFields()) {
             return;
         }
         for (char d : CANDIDATE_DELIMITERS) {
-            if (d == format.delimiter()) {
+            if (d == current.delimiter()) {
                 continue;
             }
             int c = Fields.count(line, d);
-            if (c >= format.minFields() && c <= format.maxFields()) {
-                throw DatasetErrors.wrongDelimiter(text.file(), n, format.name(), format.delimiter(), format.minFields(), d, c);
+            if (c >= current.minFields() && c <= current.maxFields()) {
+                throw DatasetErrors.wrongDelimiter(text.file(), n, current.name(), current.delimiter(), current.minFields(), d, c);
             }
         }
     }
@@ -158,7 +177,11 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
 
     private R reject(long line, String raw, Reason reason, String message) {
         rejected.merge(reason, 1L, Long::sum);
-        quarantine.reject(new RejectedRow(text.name(), line, raw, reason, message));
+        RejectedRow r = new RejectedRow(text.name(), line, raw, reason, message);
+        if (firstRejected == null) {
+            firstRejected = r;
+        }
+        quarantine.reject(r);
         return null;
     }
 }

@@ -18,4 +18,9 @@ public interface TradeFormat extends RowFormat {
      * @throws RowRejected when a field cannot be parsed
      */
     TradeRow parse(String source, long line, String[] fields, int n);
+
+    @Override
+    default TradeFormat forFile(String header) {
+        return this;
+    }
 }

@@ -24,12 +24,10 @@ import java.util.Map;
  */
 public final class TradeReader extends RowReader<TradeRow> {
 
-    private final TradeFormat format;
     private final TradeValidator validator;
 
     private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
         super(file, format, quarantine);
-        this.format = format;
         this.validator = new TradeValidator(rules);
     }
 
@@ -38,8 +36,8 @@ public final class TradeReader extends RowReader<TradeRow> {
     }
 
     @Override
-    TradeRow parse(String source, long line, String[] fields, int n) {
-        return format.parse(source, line, fields, n);
+    TradeRow parse(RowFormat file, String source, long line, String[] fields, int n) {
+        return ((TradeFormat) file).parse(source, line, fields, n);
     }
 
     @Override

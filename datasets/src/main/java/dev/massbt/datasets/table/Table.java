@@ -84,8 +84,10 @@ public enum Table implements TableSpec {
 
     /**
      * One row per (ingest run, source file): what was read, accepted and rejected by reason, the
-     * observations, and the table versions the run wrote (null for a table it did not write).
-     * Re-running with the same run id replaces the run's rows.
+     * observations, the table versions the run wrote (null for a table it did not write), and for
+     * a headered file how its columns were mapped ({@code columns}: {@code ts=Date, open=Open, ...;
+     * ignored: ...; back-adjusted by adj_close}; null for a fixed format; added after the first
+     * release, so older rows have none). Re-running with the same run id replaces the run's rows.
      */
     INGESTS("ingests", new StructType(new StructField[] {
             notNull("run_id", StringType),
@@ -101,7 +103,8 @@ public enum Table implements TableSpec {
             nullable("ticks_version", LongType),
             nullable("bars_version", LongType),
             nullable("quarantine_version", LongType),
-            notNull("ingested_at", TimestampType)}),
+            notNull("ingested_at", TimestampType),
+            nullable("columns", StringType)}),
             List.of(), List.of("run_id", "source"));
 
     private final String tableName;

@@ -7,15 +7,18 @@ import java.util.Objects;
 
 /**
  * What reading one file gave: data rows read (every line after the header, blank ones
- * included), accepted, rejected by reason, and observations on the accepted rows.
+ * included), accepted, rejected by reason, observations on the accepted rows, and what the
+ * format says once about the file's columns ({@code columns}: the mapping from its header and
+ * the columns ignored; empty for a fixed format).
  * {@code rowsRead == accepted + rejected} always holds: a report that does not reconcile
  * cannot be built.
  */
 public record IngestReport(String source, long rowsRead, long accepted, Map<Reason, Long> rejected,
-                           Map<Observation, Long> observations) {
+                           Map<Observation, Long> observations, String columns) {
 
     public IngestReport {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(columns, "columns");
         rejected = Collections.unmodifiableMap(rejected.isEmpty() ? new EnumMap<>(Reason.class) : new EnumMap<>(rejected));
         observations = Collections.unmodifiableMap(
                 observations.isEmpty() ? new EnumMap<>(Observation.class) : new EnumMap<>(observations));
@@ -24,6 +27,12 @@ public record IngestReport(String source, long rowsRead, long accepted, Map<Reas
             throw new IllegalStateException(source + ": " + rowsRead + " rows read but " + accepted + " accepted + "
                     + rejectedTotal + " rejected; every row must be accepted or quarantined");
         }
+    }
+
+    /** A report of a file whose format says nothing about its columns. */
+    public IngestReport(String source, long rowsRead, long accepted, Map<Reason, Long> rejected,
+                        Map<Observation, Long> observations) {
+        this(source, rowsRead, accepted, rejected, observations, "");
     }
 
     public long rejectedTotal() {
@@ -47,6 +56,9 @@ public record IngestReport(String source, long rowsRead, long accepted, Map<Reas
         }
         if (!observations.isEmpty()) {
             sb.append(", observed ").append(codes(observations));
+        }
+        if (!columns.isEmpty()) {
+            sb.append("; columns ").append(columns);
         }
         return sb.toString();
     }

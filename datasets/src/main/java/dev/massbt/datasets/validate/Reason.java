@@ -13,6 +13,8 @@ public enum Reason {
     BLANK_LINE,
     /** A field could not be parsed (not a number, not a valid timestamp, unknown side). */
     UNPARSABLE,
+    /** A zone-less local time that does not exist in the file's zone (a daylight-saving gap). */
+    INVALID_LOCAL_TIME,
     /** The line splits into a number of fields the format does not allow. */
     WRONG_FIELD_COUNT,
     /** A price (or an open/high/low/close) that is NaN, infinite, zero or negative. */

@@ -149,7 +149,7 @@ class DatasetIngestTest {
         assertThatThrownBy(() -> new DatasetIngest.Result("d", List.of("X"), 3, 1, 1, 0, 0, Map.of(), 1,
                 java.util.Optional.empty(), java.util.Optional.empty()))
                 .hasMessageContaining("exactly one of them");
-        IngestResult none = new IngestResult("r", List.of(), 0, Map.of(), Map.of(), 1);
+        IngestResult none = new IngestResult("r", List.of(), List.of(), 0, Map.of(), Map.of(), 1);
         assertThatThrownBy(() -> new DatasetIngest.Result("d", List.of("X"), 3, 1, 1, 0, 0, Map.of(), 1,
                 java.util.Optional.of(none), java.util.Optional.empty()))
                 .hasMessageContaining("rows read (3) must equal accepted (1) + rejected (1)");

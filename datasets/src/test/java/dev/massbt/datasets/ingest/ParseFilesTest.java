@@ -36,8 +36,9 @@ class ParseFilesTest {
         return rows;
     }
 
-    private static ParseSpec trades() {
-        return new ParseSpec("BTCUSD", TradeFormat.BITSTAMP, Timeframe.M1, ValidationRules.DEFAULT, "run-1", 0);
+    private static ParseSpec trades(Path file) {
+        return new ParseSpec(Map.of(file.toString(), "BTCUSD"), TradeFormat.BITSTAMP, Timeframe.M1,
+                ValidationRules.DEFAULT, "run-1", 0);
     }
 
     @Test
@@ -50,7 +51,7 @@ class ParseFilesTest {
                 120,13,1
                 oops,1,1
                 """);
-        List<Row> rows = parse(trades(), file);
+        List<Row> rows = parse(trades(file), file);
         assertThat(rows).extracting(r -> r.getString(0)).containsExactly(
                 "tick", "rejected", "tick", "bar", "tick", "rejected", "bar", "report");
         Row bar = rows.get(3).getStruct(2);
@@ -82,20 +83,20 @@ class ParseFilesTest {
                 20180101 170100;1.2;1.1;1.3;1.25;0
                 20180131 190100;1.2;1.3;1.1;1.25;0
                 """);
-        List<Row> rows = parse(new ParseSpec("EURUSD", BarFormat.HISTDATA_M1, Timeframe.M1, ValidationRules.DEFAULT,
+        List<Row> rows = parse(new ParseSpec(Map.of(file.toString(), "EURUSD"), BarFormat.HISTDATA_M1, Timeframe.M1, ValidationRules.DEFAULT,
                 "r", 0), file);
         assertThat(rows).extracting(r -> r.getString(0)).containsExactly("bar", "rejected", "bar", "report");
         assertThat(rows.get(2).getStruct(2).<String>getAs(BARS.fieldIndex("month"))).isEqualTo("2018-02"); // 19:01 EST = 00:01 UTC
-        assertThat(rows.get(3).getStruct(4).getList(7)).containsExactly("2018-01", "2018-02");
+        assertThat(rows.get(3).getStruct(4).getList(REPORT.fieldIndex("months"))).containsExactly("2018-01", "2018-02");
     }
 
     @Test
     void fileLevelErrorsBecomeIngestExceptionsWithTheReadersMessage() {
         Path headerOnly = TestFiles.write(tmp, "h.csv", "timestamp,price,amount\n");
-        assertThatThrownBy(() -> parse(trades(), headerOnly)).isInstanceOf(IngestException.class)
+        assertThatThrownBy(() -> parse(trades(headerOnly), headerOnly)).isInstanceOf(IngestException.class)
                 .hasMessageContaining(headerOnly.toString()).hasMessageContaining("header but no data rows");
         Path semicolons = TestFiles.write(tmp, "s.csv", "1;2;3\n4;5;6\n");
-        assertThatThrownBy(() -> parse(trades(), semicolons)).isInstanceOf(IngestException.class)
+        assertThatThrownBy(() -> parse(trades(semicolons), semicolons)).isInstanceOf(IngestException.class)
                 .hasMessageContaining(semicolons.toString()).hasMessageContaining("';' (semicolon)");
     }
 }

@@ -98,7 +98,7 @@ class FormatsTest {
                 "side\ttime\tqty\tpx\nbuy\t2024-03-01T09:30:00.250Z\t100\t187.5\nS\t2024-03-01 09:30:01\t50\t187.4\n"
                         + "\t2024-03-01T04:30:02-05:00\t10\t187.45\nhold\t2024-03-01T09:30:03Z\t1\t187\n");
         GenericTrades format = GenericTrades.csv().withDelimiter('\t').withColumns(4, 1, 3, 2, 0)
-                .withTimestampFormat(TimestampFormat.ISO_8601);
+                .withTime(TimeSpec.AUTO);
         Quarantine q = Quarantine.keepingFirst(5);
         List<TradeRow> t = trades(f, format, q);
         assertThat(t).extracting(TradeRow::side).containsExactly(Side.BUY, Side.SELL, Side.UNKNOWN);
@@ -121,16 +121,16 @@ class FormatsTest {
         "1385337600123456, 1385337600123456",
         "1385337600123456789, 1385337600123456"})
     void epochUnitIsDetectedByMagnitude(String text, long micros) {
-        assertThat(TimestampFormat.EPOCH_AUTO.parseMicros(text, "ts")).isEqualTo(micros);
+        assertThat(TimeSpec.AUTO.parser().parseMicros(text, "ts")).isEqualTo(micros);
     }
 
     @Test
     void explicitEpochUnits() {
-        assertThat(TimestampFormat.EPOCH_SECONDS.parseMicros("5", "ts")).isEqualTo(5_000_000L);
-        assertThat(TimestampFormat.EPOCH_MILLIS.parseMicros("5", "ts")).isEqualTo(5_000L);
-        assertThat(TimestampFormat.EPOCH_MICROS.parseMicros("5", "ts")).isEqualTo(5L);
-        assertThat(TimestampFormat.EPOCH_NANOS.parseMicros("5999", "ts")).isEqualTo(5L);
-        assertThatThrownBy(() -> TimestampFormat.ISO_8601.parseMicros("2024-13-01", "ts"))
+        assertThat(TimeSpec.of(EpochUnit.SECONDS).parser().parseMicros("5", "ts")).isEqualTo(5_000_000L);
+        assertThat(TimeSpec.of(EpochUnit.MILLIS).parser().parseMicros("5", "ts")).isEqualTo(5_000L);
+        assertThat(TimeSpec.of(EpochUnit.MICROS).parser().parseMicros("5", "ts")).isEqualTo(5L);
+        assertThat(TimeSpec.of(EpochUnit.NANOS).parser().parseMicros("5999", "ts")).isEqualTo(5L);
+        assertThatThrownBy(() -> TimeSpec.AUTO.parser().parseMicros("2024-13-01", "ts"))
                 .isInstanceOf(RowRejected.class).hasMessageContaining("ISO-8601");
     }
 

@@ -64,7 +64,7 @@ public final class BacktestAction extends JobAction {
     private Instant to;
     private Split split = new Split.Fraction(0.7);
     private int chunkSize;
-    private Timeframe timeframe = Timeframe.M1;
+    private Timeframe timeframe;
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
     private int top = 20;
@@ -109,6 +109,10 @@ public final class BacktestAction extends JobAction {
         return this;
     }
 
+    /**
+     * The bars' timeframe to run on. Default: the coarsest timeframe the bars table holds for every
+     * symbol that the strategies' finest timeframe is a multiple of ({@link BarRanges#base}).
+     */
     public BacktestAction timeframe(Timeframe tf) {
         this.timeframe = Objects.requireNonNull(tf, "timeframe");
         return this;
@@ -139,14 +143,20 @@ public final class BacktestAction extends JobAction {
         check();
         long start = System.nanoTime();
         TableVersion bars = BarRanges.barsVersion(spark, writes.warehouse());
-        List<SymbolRange> ranges = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
-                () -> BarRanges.of(spark, bars, symbols, timeframe, from, to));
+        BarRanges.Found found = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
+                () -> timeframe != null ? new BarRanges.Found(timeframe, BarRanges.of(spark, bars, symbols, timeframe,
+                        from, to)) : BarRanges.base(spark, bars, symbols, finestTimeframe(), from, to));
+        Timeframe base = found.base();
+        if (timeframe != null) {
+            checkTimeframes(base); // the base found is one every strategy's timeframes are multiples of
+        }
+        List<SymbolRange> ranges = found.ranges();
         BacktestPlan plan = BacktestPlan.of(ranges, split, strategies.size(), cores(), chunkSize);
-        LOG.info("backtest {}: {} strategies x {} symbols ({} bars), {} tasks of up to {} strategies on {} cores, "
-                        + "bars version {}", run, plan.strategies(), ranges.size(),
+        LOG.info("backtest {}: {} strategies x {} symbols ({} {} bars), {} tasks of up to {} strategies on {} cores, "
+                        + "bars version {}", run, plan.strategies(), ranges.size(), base,
                 ranges.stream().mapToLong(SymbolRange::bars).sum(), plan.tasks().size(), plan.chunkSize(), cores(),
                 bars.version());
-        BacktestSpec spec = new BacktestSpec(run.value(), bars, timeframe, plan, costs, metrics);
+        BacktestSpec spec = new BacktestSpec(run.value(), bars, base, plan, costs, metrics);
         Broadcast<StrategySet> all = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(strategies);
         Map<RunTable, Long> versions = new EnumMap<>(RunTable.class);
         Dataset<Row> rows = null;
@@ -191,25 +201,40 @@ public final class BacktestAction extends JobAction {
         if (from != null && to != null && !from.isBefore(to)) {
             throw JobErrors.emptyRange(from, to);
         }
-        checkTimeframes();
     }
 
-    /** Strategies on a timeframe below the bars' cannot run: say which before any task starts. */
-    private void checkTimeframes() {
+    /** The shortest timeframe any strategy reads. */
+    private Timeframe finestTimeframe() {
+        Timeframe finest = Timeframe.D1;
+        for (int i = 0; i < strategies.size(); i++) {
+            Strategy s = StrategyJson.parse(strategies.json(i));
+            for (Timeframe tf : timeframes(s)) {
+                finest = tf.minutes() < finest.minutes() ? tf : finest;
+            }
+        }
+        return finest;
+    }
+
+    private static Set<Timeframe> timeframes(Strategy s) {
+        Set<Timeframe> used = new LinkedHashSet<>(s.secondary());
+        used.add(s.primary());
+        return used;
+    }
+
+    /** Strategies on a timeframe that {@code base} bars cannot build cannot run: say which before any task starts. */
+    private void checkTimeframes(Timeframe base) {
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < strategies.size() && bad.size() < 5; i++) {
             Strategy s = StrategyJson.parse(strategies.json(i));
-            Set<Timeframe> used = new LinkedHashSet<>(s.secondary());
-            used.add(s.primary());
-            for (Timeframe tf : used) {
-                if (tf != timeframe && !tf.isHigherThan(timeframe)) {
+            for (Timeframe tf : timeframes(s)) {
+                if (tf != base && !tf.isHigherThan(base)) {
                     bad.add(strategies.id(i) + " ('" + s.name() + "' uses " + tf + ")");
                     break;
                 }
             }
         }
         if (!bad.isEmpty()) {
-            throw JobErrors.finerTimeframe(timeframe.toString(), bad);
+            throw JobErrors.finerTimeframe(base.toString(), bad);
         }
     }
 

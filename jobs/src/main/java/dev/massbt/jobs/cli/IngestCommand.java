@@ -3,9 +3,12 @@ package dev.massbt.jobs.cli;
 import dev.massbt.datasets.catalog.DatasetRef;
 import dev.massbt.datasets.ingest.DatasetIngest;
 import dev.massbt.datasets.read.BarFormat;
+import dev.massbt.datasets.read.ColumnNames;
+import dev.massbt.datasets.read.EpochUnit;
 import dev.massbt.datasets.read.GenericBars;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.read.RowFormat;
+import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.error.JobErrors;
@@ -31,13 +34,46 @@ final class IngestCommand extends RecordedCommand {
             + "directory of them; then give --format and --symbol).")
     String dataset;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "For your files: bitstamp, binance-trades, "
-            + "binance-klines, histdata-m1, trades-csv (timestamp,price,size[,side]) or bars-csv "
-            + "(timestamp,open,high,low,close,volume).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "For your files: trades-csv or bars-csv "
+            + "(a file with a header is mapped by its column names, extra columns ignored; a headerless one is "
+            + "timestamp,price,size[,side] or timestamp,open,high,low,close,volume), or a named layout: bitstamp, "
+            + "binance-trades, binance-klines, histdata-m1.")
     String format;
 
-    @Option(names = "--symbol", paramLabel = "SYMBOL", description = "For your files: the symbol, e.g. BTCUSD.")
+    @Option(names = "--symbol", paramLabel = "SYMBOL", description = "For your files: the symbol of all their rows, "
+            + "e.g. BTCUSD.")
     String symbol;
+
+    @Option(names = "--symbol-from", paramLabel = "filename", description = "For a directory of per-symbol files: "
+            + "each file's symbol is its name without extensions, upper-cased (aapl.us.txt is AAPL.US, BRK-B.csv.gz "
+            + "is BRK-B). Instead of --symbol.")
+    String symbolFrom;
+
+    @Option(names = "--columns", paramLabel = "KEY=NAME,...", description = "For trades-csv / bars-csv with a "
+            + "header: which header column holds what, where the built-in names do not find it, e.g. "
+            + "ts=Date,close=Close. Keys: ts, date, time, open, high, low, close, adj_close, volume, price, size, "
+            + "side, buyer_maker.")
+    String columns;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", description = "Unit of numeric epoch times: s, ms, us or "
+            + "ns (default: detected from the magnitude).")
+    String timeUnit;
+
+    @Option(names = "--time-format", paramLabel = "PATTERN", description = "A java.time pattern for times that "
+            + "are not epochs, ISO-8601 or yyyyMMdd, e.g. 'dd.MM.yyyy HH:mm:ss.SSS'.")
+    String timeFormat;
+
+    @Option(names = "--timezone", paramLabel = "ZONE", description = "Zone of times written without an offset, "
+            + "e.g. America/New_York (default UTC); daylight-saving changes are followed. Dates alone stay UTC days.")
+    String timezone;
+
+    @Option(names = "--adjust", description = "For bars-csv with an adjusted-close column (Adj Close): back-adjust "
+            + "open, high, low and close by adjusted close / close (splits and dividends).")
+    boolean adjust;
+
+    @Option(names = "--min-accepted", paramLabel = "SHARE", description = "Refuse the run, writing nothing, when a "
+            + "file has fewer accepted rows than this share: 0.5 or 50% (default), 0 to accept any.")
+    String minAccepted;
 
     @Option(names = "--delimiter", paramLabel = "C", description = "For trades-csv / bars-csv: the field delimiter "
             + "(default ',').")
@@ -65,17 +101,74 @@ final class IngestCommand extends RecordedCommand {
     void check() {
         ref = DatasetRef.parse(dataset);
         if (format != null) {
-            try {
-                format(format, delimiter, sideColumn);
-            } catch (UserException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw JobErrors.option("--format / --delimiter / --side-column", e);
-            }
+            format();
+        } else if (columns != null || timeUnit != null || timeFormat != null || timezone != null || adjust) {
+            throw JobErrors.optionNeeds("--columns, --time-unit, --time-format, --timezone and --adjust",
+                    "--format trades-csv or --format bars-csv");
+        }
+        if (symbolFrom != null && !symbolFrom.equals("filename")) {
+            throw JobErrors.option("--symbol-from", new IllegalArgumentException("'" + symbolFrom + "' is not a "
+                    + "symbol source; the one there is: filename"));
+        }
+        if (symbolFrom != null && symbol != null) {
+            throw JobErrors.option("--symbol / --symbol-from", new IllegalArgumentException("give one of them: "
+                    + "--symbol for files of one symbol, --symbol-from filename for one file per symbol"));
+        }
+        if (minAccepted != null) {
+            minAccepted();
         }
         if (timeframe != null) {
             GenerateCommand.timeframe(timeframe);
         }
+    }
+
+    /** The format the options describe. */
+    RowFormat format() {
+        try {
+            return format(format, delimiter, sideColumn, layout());
+        } catch (UserException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--format / --delimiter / --side-column / --columns / --time-*", e);
+        }
+    }
+
+    private Layout layout() {
+        TimeSpec time = TimeSpec.AUTO;
+        if (timeUnit != null) {
+            time = time.withUnit(switch (timeUnit) {
+                case "s" -> EpochUnit.SECONDS;
+                case "ms" -> EpochUnit.MILLIS;
+                case "us" -> EpochUnit.MICROS;
+                case "ns" -> EpochUnit.NANOS;
+                default -> throw new IllegalArgumentException("--time-unit '" + timeUnit + "' is not s, ms, us or ns");
+            });
+        }
+        if (timeFormat != null) {
+            time = time.withPattern(timeFormat);
+        }
+        if (timezone != null) {
+            time = time.withZone(timezone);
+        }
+        return new Layout(time, columns == null ? ColumnNames.AUTO : ColumnNames.parse(columns), adjust);
+    }
+
+    double minAccepted() {
+        String s = minAccepted.strip();
+        boolean percent = s.endsWith("%");
+        double v;
+        try {
+            v = Double.parseDouble(percent ? s.substring(0, s.length() - 1) : s);
+        } catch (NumberFormatException e) {
+            throw JobErrors.option("--min-accepted", new IllegalArgumentException("'" + minAccepted + "' is not a "
+                    + "share such as 0.5 or 50%"));
+        }
+        double share = percent ? v / 100 : v;
+        if (!(share >= 0 && share <= 1)) {
+            throw JobErrors.option("--min-accepted", new IllegalArgumentException("'" + minAccepted + "' is not "
+                    + "between 0 and 1 (0% and 100%)"));
+        }
+        return share;
     }
 
     @Override
@@ -92,10 +185,16 @@ final class IngestCommand extends RecordedCommand {
             in.runId(run.value());
         }
         if (format != null) {
-            in.format(format(format, delimiter, sideColumn));
+            in.format(format());
         }
         if (symbol != null) {
             in.symbol(symbol);
+        }
+        if (symbolFrom != null) {
+            in.symbolsFromFileNames();
+        }
+        if (minAccepted != null) {
+            in.minAccepted(minAccepted());
         }
         if (timeframe != null) {
             in.timeframe(GenerateCommand.timeframe(timeframe));
@@ -128,20 +227,37 @@ final class IngestCommand extends RecordedCommand {
         return Path.of(System.getProperty("java.io.tmpdir"), "massbt-" + System.getProperty("user.name", "user"));
     }
 
-    static RowFormat format(String name, Character delimiter, boolean side) {
+    /** How a trades-csv / bars-csv file is laid out beyond its delimiter: times, column names, adjustment. */
+    record Layout(TimeSpec time, ColumnNames columns, boolean adjust) {
+        static final Layout DEFAULT = new Layout(TimeSpec.AUTO, ColumnNames.AUTO, false);
+    }
+
+    static RowFormat format(String name, Character delimiter, boolean side, Layout layout) {
+        boolean generic = name.equals("trades-csv") || name.equals("bars-csv");
+        if (!generic && !layout.equals(Layout.DEFAULT)) {
+            throw JobErrors.optionNeeds("--columns, --time-unit, --time-format, --timezone and --adjust",
+                    "--format trades-csv or --format bars-csv (" + name + " has a fixed layout)");
+        }
+        if (layout.adjust() && !name.equals("bars-csv")) {
+            throw JobErrors.optionNeeds("--adjust", "--format bars-csv");
+        }
         return switch (name) {
             case "bitstamp" -> TradeFormat.BITSTAMP;
             case "binance-trades" -> TradeFormat.BINANCE;
             case "binance-klines" -> BarFormat.BINANCE_KLINES;
             case "histdata-m1" -> BarFormat.HISTDATA_M1;
             case "trades-csv" -> {
-                GenericTrades t = GenericTrades.csv();
+                GenericTrades t = GenericTrades.csv().withTime(layout.time()).withColumnNames(layout.columns());
                 if (side) {
                     t = t.withColumns(4, 0, 1, 2, 3);
                 }
                 yield delimiter == null ? t : t.withDelimiter(delimiter);
             }
-            case "bars-csv" -> delimiter == null ? GenericBars.csv() : GenericBars.csv().withDelimiter(delimiter);
+            case "bars-csv" -> {
+                GenericBars b = GenericBars.csv().withTime(layout.time()).withColumnNames(layout.columns());
+                b = layout.adjust() ? b.adjusted() : b;
+                yield delimiter == null ? b : b.withDelimiter(delimiter);
+            }
             default -> throw JobErrors.unknownFormat(name, FORMATS);
         };
     }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Every user error of the jobs and the command line, in one place: what cannot be done, why, and
@@ -27,6 +29,12 @@ public final class JobErrors {
     /** A value the user gave was refused by the object it configures ({@code cause} says why). */
     public static UserException option(String option, IllegalArgumentException cause) {
         return new UserException(option + ": " + cause.getMessage(), cause);
+    }
+
+    /** Options that only make sense with another: {@code --adjust needs --format bars-csv}. */
+    public static UserException optionNeeds(String options, String needed) {
+        return new UserException(options + " need" + (options.contains(",") || options.contains(" and ") ? "" : "s")
+                + " " + needed + ".");
     }
 
     /** {@code what} by {@code name} is not possible: {@code name} is no metric of {@code accepted}. */
@@ -101,10 +109,26 @@ public final class JobErrors {
                 + "(massbt ingest ... or massbt synth ...).");
     }
 
+    /** {@code timeframe}: the one asked for, or null when any would do. */
     public static UserException noBars(String timeframe, List<String> missing, String range, String path,
                                        long version) {
-        return new UserException("Cannot backtest: no " + timeframe + " bars of " + missing + range + " in " + path
+        return new UserException("Cannot backtest: no " + (timeframe == null ? "" : timeframe + " ") + "bars of " + missing
+                + range + " in " + path
                 + " (version " + version + "). Check the symbols and dates with 'massbt datasets'.");
+    }
+
+    /** No timeframe the strategies can run on is there for every symbol: what each one has. */
+    public static UserException noBaseTimeframe(String finest, Map<String, Set<String>> held, List<String> symbols,
+                                                String range) {
+        StringBuilder has = new StringBuilder();
+        for (String s : symbols) {
+            has.append(has.length() > 0 ? "; " : "").append(s).append(": ")
+                    .append(held.containsKey(s) ? String.join(", ", held.get(s)) : "no bars");
+        }
+        return new UserException("Cannot run strategies on " + finest + " bars" + range + ": they need bars of " + finest
+                + " or of a timeframe that divides it for every symbol, and the bars table has " + has + ". Generate "
+                + "strategies on the bars' timeframe (e.g. massbt generate --primary 1d --secondary none), or ingest "
+                + "finer bars.");
     }
 
     public static UserException finerTimeframe(String timeframe, List<String> strategies) {

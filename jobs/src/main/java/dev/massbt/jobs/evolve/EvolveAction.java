@@ -70,7 +70,6 @@ public final class EvolveAction extends JobAction {
     private Instant from;
     private Instant to;
     private Split split = new Split.Fraction(0.7);
-    private Timeframe timeframe = Timeframe.M1;
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
     private int chunkSize;
@@ -148,9 +147,12 @@ public final class EvolveAction extends JobAction {
         }
         long start = System.nanoTime();
         TableVersion bars = BarRanges.barsVersion(spark, writes.warehouse());
-        List<SymbolRange> ranges = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
-                () -> BarRanges.of(spark, bars, symbols, timeframe, from, to));
-        Search search = new Search(new Passes(run.value(), bars, timeframe, ranges, split, costs, metrics, cores(),
+        Timeframe finest = space.primaries().stream().min(java.util.Comparator.comparingInt(Timeframe::minutes))
+                .orElseThrow();
+        BarRanges.Found found = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
+                () -> BarRanges.base(spark, bars, symbols, finest, from, to));
+        List<SymbolRange> ranges = found.ranges();
+        Search search = new Search(new Passes(run.value(), bars, found.base(), ranges, split, costs, metrics, cores(),
                 chunkSize));
         EvolutionStart<DoubleGene, Double> next = EvolutionStart.empty();
         int resumedFrom = 0;
