@@ -53,6 +53,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code --synthetic-ticks N}: about N synthetic trades of one symbol, written first as one
  *       CSV (its generation timed apart and not counted), then ingested to {@code ticks} and
  *       one-minute {@code bars}: rows/s.</li>
+ *   <li>{@code --iso-ticks N}: N trades in a headered file as public tick sources publish them
+ *       ({@code ts,price,size,exch,cond,suspicious}, ISO-8601 UTC times with milliseconds), mapped by
+ *       header, to {@code ticks} and one-minute {@code bars}: rows/s.</li>
+ *   <li>{@code --daily-universe FILESxBARS}: a directory of FILES per-symbol daily files of BARS
+ *       weekday bars each ({@code Date,Open,High,Low,Close,Adj Close,Volume}), ingested as one run
+ *       with each file's symbol from its name and {@code --adjust}: rows/s and wall time.</li>
  * </ul>
  */
 public final class IngestBench {
@@ -68,11 +74,12 @@ public final class IngestBench {
     }
 
     /** What to measure. */
-    record Options(Path histData, long syntheticTicks) {
-        static final String USAGE = "usage: IngestBench [--histdata DIR] [--synthetic-ticks N]  (at least one)";
+    record Options(Path histData, long syntheticTicks, long isoTicks, int universeFiles, int universeBars) {
+        static final String USAGE = "usage: IngestBench [--histdata DIR] [--synthetic-ticks N] [--iso-ticks N] "
+                + "[--daily-universe FILESxBARS]  (at least one)";
 
         Options {
-            if (histData == null && syntheticTicks == 0) {
+            if (histData == null && syntheticTicks == 0 && isoTicks == 0 && universeFiles == 0) {
                 throw new IllegalArgumentException("nothing to measure. " + USAGE);
             }
             if (histData != null && !Files.isDirectory(histData)) {
@@ -87,6 +94,9 @@ public final class IngestBench {
         static Options parse(String... args) {
             Path dir = null;
             long ticks = 0;
+            long iso = 0;
+            int files = 0;
+            int bars = 0;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -102,10 +112,19 @@ public final class IngestBench {
                             throw new IllegalArgumentException("--synthetic-ticks takes a number, got '" + v + "'");
                         }
                     }
+                    case "--iso-ticks" -> iso = Long.parseLong(v.replace("_", ""));
+                    case "--daily-universe" -> {
+                        String[] p = v.split("x");
+                        if (p.length != 2) {
+                            throw new IllegalArgumentException("--daily-universe takes FILESxBARS, e.g. 410x4900");
+                        }
+                        files = Integer.parseInt(p[0]);
+                        bars = Integer.parseInt(p[1]);
+                    }
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'. " + USAGE);
                 }
             }
-            return new Options(dir, ticks);
+            return new Options(dir, ticks, iso, files, bars);
         }
     }
 
@@ -151,6 +170,12 @@ public final class IngestBench {
                 }
                 if (options.syntheticTicks() > 0) {
                     out.put("synthetic_ticks", syntheticTicks(spark, options.syntheticTicks(), tmp));
+                }
+                if (options.isoTicks() > 0) {
+                    out.put("iso_ticks", isoTicks(spark, options.isoTicks(), tmp));
+                }
+                if (options.universeFiles() > 0) {
+                    out.put("daily_universe", dailyUniverse(spark, options.universeFiles(), options.universeBars(), tmp));
                 }
             } finally {
                 spark.stop();
@@ -210,6 +235,72 @@ public final class IngestBench {
         Map<String, Object> json = new Rate(r.rowsRead(), seconds(start)).json();
         json.put("bars", r.bars());
         json.put("csv_bytes", Files.size(csv));
+        json.put("generation_seconds", Math.round(generation * 1000) / 1000.0);
+        return json;
+    }
+
+    private static Map<String, Object> isoTicks(SparkSession spark, long ticks, Path tmp) throws IOException {
+        Path csv = tmp.resolve("spy-iso-ticks.csv");
+        long start = System.nanoTime();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ISO_INSTANT;
+        long ms = java.time.Instant.parse("2013-10-07T08:00:00Z").toEpochMilli();
+        double price = 169.5;
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("ts,price,size,exch,cond,suspicious\n");
+            StringBuilder line = new StringBuilder(96);
+            for (long i = 0; i < ticks; i++) {
+                ms += r.nextInt(8);
+                price = Math.max(1, price + (r.nextInt(3) - 1) * 0.01);
+                line.setLength(0);
+                iso.formatTo(java.time.Instant.ofEpochMilli(ms), line);
+                line.append(',').append(Math.round(price * 100) / 100.0).append(',').append(1 + r.nextInt(500))
+                        .append(",P,@,false\n");
+                out.append(line);
+            }
+        }
+        double generation = seconds(start);
+        start = System.nanoTime();
+        IngestResult res = IngestAction.on(spark).warehouse(Warehouse.at(tmp.resolve("iso")))
+                .trades(GenericTrades.csv()).symbol("SPY").input(csv).execute();
+        Map<String, Object> json = new Rate(res.rowsRead(), seconds(start)).json();
+        json.put("bars", res.bars());
+        json.put("csv_bytes", Files.size(csv));
+        json.put("generation_seconds", Math.round(generation * 1000) / 1000.0);
+        return json;
+    }
+
+    private static Map<String, Object> dailyUniverse(SparkSession spark, int files, int bars, Path tmp)
+            throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("universe"));
+        long start = System.nanoTime();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int f = 0; f < files; f++) {
+            StringBuilder b = new StringBuilder(bars * 64).append("Date,Open,High,Low,Close,Adj Close,Volume\n");
+            LocalDate d = LocalDate.of(2005, 1, 3);
+            double close = 20 + r.nextDouble(200);
+            for (int i = 0; i < bars; d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() > 5) {
+                    continue;
+                }
+                double open = close * (1 + r.nextGaussian() * 0.004);
+                close = open * (1 + r.nextGaussian() * 0.015);
+                b.append(d).append(',').append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%.4f,%d%n",
+                        open, Math.max(open, close) * 1.004, Math.min(open, close) * 0.996, close, close * 0.97,
+                        100_000 + r.nextInt(5_000_000)));
+                i++;
+            }
+            Files.writeString(dir.resolve(String.format(java.util.Locale.ROOT, "S%03d.csv", f)), b);
+        }
+        double generation = seconds(start);
+        start = System.nanoTime();
+        DatasetIngest.Result res = DatasetIngest.on(spark).warehouse(Warehouse.at(tmp.resolve("daily")))
+                .dataset(DatasetRef.parse(dir.toString())).format(dev.massbt.datasets.read.GenericBars.csv().adjusted())
+                .symbolsFromFileNames().timeframe(dev.massbt.strategies.timeframe.Timeframe.D1).execute();
+        Map<String, Object> json = new Rate(res.rowsRead(), seconds(start)).json();
+        json.put("files", files);
+        json.put("symbols", res.symbols().size());
+        json.put("bars_inserted", res.barsInserted());
         json.put("generation_seconds", Math.round(generation * 1000) / 1000.0);
         return json;
     }

@@ -14,8 +14,10 @@ import java.util.Optional;
  */
 public enum Column {
     /** The time of a trade or the open time of a bar. {@code date} and {@code time} alone count too, see {@link HeaderColumns}. */
-    TS("ts", "timestamp", "ts", "datetime", "date_time", "time_stamp", "open_time", "gmt_time", "utc_time",
-            "local_time", "t"),
+    TS("ts", "timestamp", "ts", "datetime", "date_time", "time_stamp", "ts_event", "sip_timestamp",
+            "participant_timestamp", "transact_time", "trade_time", "open_time", "window_start", "gmt_time", "utc_time",
+            "local_time", "ts_us", "ts_ms", "ts_ns", "timestamp_us", "timestamp_ms", "time_us", "time_ms", "epoch",
+            "unix_time", "t"),
     /** The date, when the date and the time of day are two columns. */
     DATE("date", "date", "day", "trade_date"),
     /** The time of day, when the date and the time of day are two columns. */

@@ -11,7 +11,8 @@ import java.util.Set;
  * found by name ({@link HeaderColumns}: synonyms, or the user's {@link ColumnNames}) and extra
  * columns are ignored; without one they are at the given 0-based positions, and every line
  * must have {@code fieldCount} fields. Sides are read case-insensitively: {@code buy b bid} are
- * buys, {@code sell s ask} sells, an empty field unknown; a Binance-style {@code is_buyer_maker}
+ * buys, {@code sell s ask a} sells (Databento's A/B/N aggressor codes included), {@code n none}
+ * or an empty field unknown; a Binance-style {@code is_buyer_maker}
  * column says the same ({@code true}: the aggressor sold).
  *
  * @param delimiter       field separator (a header that does not split on it but on {@code ; tab |} picks that)
@@ -187,10 +188,10 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
     private static Side side(String text) {
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "buy", "b", "bid" -> Side.BUY;
-            case "sell", "s", "ask" -> Side.SELL;
-            case "" -> Side.UNKNOWN;
+            case "sell", "s", "ask", "a" -> Side.SELL;
+            case "", "n", "none" -> Side.UNKNOWN;
             default -> throw new RowRejected(Reason.UNPARSABLE, "side '" + Fields.clip(text)
-                    + "' is not buy/b/bid, sell/s/ask or empty");
+                    + "' is not buy/b/bid, sell/s/ask/a, or n/none/empty");
         };
     }
 

@@ -7,6 +7,7 @@ import dev.massbt.strategies.format.Strategy;
 import dev.massbt.strategies.generate.RandomStrategyGenerator;
 import dev.massbt.strategies.generate.SearchSpace;
 import dev.massbt.strategies.metrics.MetricsConfig;
+import dev.massbt.strategies.timeframe.Timeframe;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -23,8 +24,22 @@ class NoLookAheadTest {
                                              @ForAll @LongRange(min = 0, max = 1_000) long seriesSeed,
                                              @ForAll @IntRange(min = 0, max = 5_999) int t) {
         BarSeries bars = RandomBars.walk(seriesSeed, 6_000);
-        BarSeries changed = RandomBars.changedAfter(bars, t, seriesSeed + 1);
         Strategy strategy = new RandomStrategyGenerator(SearchSpace.DEFAULT, strategySeed).strategy(0);
+        assertNoLookAhead(bars, strategy, t, seriesSeed);
+    }
+
+    /** The same on a daily base: daily strategies over daily bars with gaps (weekends, holidays, halts). */
+    @Property(tries = 150)
+    void onADailyBase_signalsUpToTDoNotDependOnBarsAfterT(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long strategySeed,
+            @ForAll @LongRange(min = 0, max = 1_000) long seriesSeed, @ForAll @IntRange(min = 0, max = 1_499) int t) {
+        BarSeries bars = RandomBars.walk(seriesSeed, 1_500, Timeframe.D1);
+        Strategy strategy = new RandomStrategyGenerator(SearchSpace.only(Timeframe.D1), strategySeed).strategy(0);
+        assertNoLookAhead(bars, strategy, t, seriesSeed);
+    }
+
+    private static void assertNoLookAhead(BarSeries bars, Strategy strategy, int t, long seriesSeed) {
+        BarSeries changed = RandomBars.changedAfter(bars, t, seriesSeed + 1);
 
         Signals before = new Kernel(bars, CostModel.ZERO, MetricsConfig.crypto()).signals(strategy);
         Signals after = new Kernel(changed, CostModel.ZERO, MetricsConfig.crypto()).signals(strategy);

@@ -5,7 +5,7 @@ import dev.massbt.strategies.timeframe.Timeframe;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Seeded random-walk one-minute bars with occasional gaps and jumps, for property tests. */
+/** Seeded random-walk bars (one-minute, or of any timeframe) with occasional gaps and jumps, for property tests. */
 final class RandomBars {
 
     static final long T0 = 1_704_067_200_000L; // 2024-01-01T00:00Z
@@ -14,9 +14,15 @@ final class RandomBars {
     }
 
     static BarSeries walk(long seed, int n) {
+        return walk(seed, n, Timeframe.M1);
+    }
+
+    /** Bars of {@code tf}, e.g. daily bars (weekend-like gaps included) for a daily base. */
+    static BarSeries walk(long seed, int n, Timeframe tf) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        BarSeries.Builder bars = BarSeries.builder(Timeframe.M1, n);
-        long t = T0 + rnd.nextInt(1440) * 60_000L;
+        BarSeries.Builder bars = BarSeries.builder(tf, n);
+        long step = tf.millis();
+        long t = T0 + (tf == Timeframe.M1 ? rnd.nextInt(1440) * step : 0);
         double price = 100;
         double vol = 0.001;
         for (int i = 0; i < n; i++) {
@@ -26,7 +32,7 @@ final class RandomBars {
             double high = Math.max(open, close) * (1 + Math.abs(vol * 0.5 * rnd.nextGaussian()));
             double low = Math.min(open, close) * (1 - Math.abs(vol * 0.5 * rnd.nextGaussian()));
             bars.add(t, open, high, low, close, 1 + rnd.nextInt(1000));
-            t += 60_000L * (rnd.nextDouble() < 0.02 ? 1 + rnd.nextInt(90) : 1);
+            t += step * (rnd.nextDouble() < 0.02 ? 1 + rnd.nextInt(90) : 1);
             price = close;
         }
         return bars.build();
@@ -34,7 +40,7 @@ final class RandomBars {
 
     /** A copy whose bars after index {@code t} are replaced by another random walk's values. */
     static BarSeries changedAfter(BarSeries s, int t, long seed) {
-        BarSeries other = walk(seed, s.size());
+        BarSeries other = walk(seed, s.size(), s.timeframe());
         double[] o = s.open().clone();
         double[] h = s.high().clone();
         double[] l = s.low().clone();
