@@ -9,6 +9,7 @@ import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.read.Side;
 import dev.massbt.datasets.read.ColumnNames;
 import dev.massbt.datasets.read.EpochUnit;
+import dev.massbt.datasets.read.PrintFilters;
 import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.synthetic.SyntheticMarket;
@@ -68,7 +69,8 @@ public final class IngestBench {
     /** Synthetic bars have 4 to 11 trades, 7.5 on average. */
     private static final double TICKS_PER_DAY = 7.5 * 1440;
     private static final String TICK_SYMBOL = "SYNTICKS";
-    private static final TradeFormat TICKS_CSV = new GenericTrades(',', 4, 0, 1, 2, 3, TimeSpec.of(EpochUnit.MICROS), ColumnNames.AUTO);
+    private static final TradeFormat TICKS_CSV = new GenericTrades(',', 4, 0, 1, 2, 3, TimeSpec.of(EpochUnit.MICROS), ColumnNames.AUTO,
+            PrintFilters.DEFAULT);
 
     private IngestBench() {
     }

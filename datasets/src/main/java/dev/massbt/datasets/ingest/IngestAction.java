@@ -239,8 +239,8 @@ public final class IngestAction {
             parsed = steps.run("read", "read and validate " + files.size() + " file(s) of " + who,
                     () -> ParsedFiles.parse(spark, jsc, files, spec, conf));
             ParsedFiles p = parsed;
-            p.reports.forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
-            refuseWhatIsNotData(p);
+            p.log(run);
+            p.refuseWhatIsNotData(minAccepted);
             if (files.size() > 1 && p.bars > 0) {
                 steps.run("overlap", "check that the files' bars do not overlap", () -> checkNoOverlap(p.payload(Tagged.BAR)));
             }
@@ -327,20 +327,6 @@ public final class IngestAction {
                     .orElseThrow(() -> DatasetErrors.symbolFromFileName(f, name)) : symbol);
         }
         return symbols;
-    }
-
-    /**
-     * A file with no row accepted, or fewer than {@link #minAccepted} of its rows, is not data
-     * in this format (a wrong --format, an error page saved as CSV): the run fails before any
-     * write, with the file, its top reasons and its first rejected line.
-     */
-    private void refuseWhatIsNotData(ParsedFiles p) {
-        for (ParsedFiles.ParsedFile f : p.files) {
-            IngestReport r = f.report();
-            if (r.rowsRead() > 0 && (r.accepted() == 0 || r.accepted() < minAccepted * r.rowsRead())) {
-                throw DatasetErrors.notData(r, f.firstRejected(), minAccepted, p.files.size());
-            }
-        }
     }
 
     /**

@@ -165,7 +165,6 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             private final TickAggregator bars;
             private final TreeSet<String> dates = new TreeSet<>();
             private final TreeSet<String> months = new TreeSet<>();
-            private final String timeframe = spec.timeframe().label();
             private final long bucketMillis = spec.timeframe().millis();
             private boolean barOpen;
             private long openBucket;
@@ -178,9 +177,9 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                 reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine(symbol));
                 String source = reader.source();
                 bars = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
-                    pending.add(Tagged.aggregatedBar(symbol, timeframe, ts, o, h, l, c, v, vwap, buy, sell, n,
+                    pending.add(Tagged.aggregatedBar(symbol, spec.timeframe(), ts, o, h, l, c, v, vwap, buy, sell, n,
                             source, openLine));
-                    months.add(PartitionValues.monthOfMillis(ts));
+                    months.add(PartitionValues.bucketOf(spec.timeframe(), ts));
                     barCount++;
                 });
             }
@@ -222,7 +221,6 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             private final BarReader reader;
             private final String symbol;
             private final TreeSet<String> months = new TreeSet<>();
-            private final String timeframe = spec.timeframe().label();
             private long lastMonthStart = Long.MIN_VALUE;
             private long lastMonthEnd = Long.MIN_VALUE;
 
@@ -240,9 +238,9 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                                 .withDayOfMonth(1);
                         lastMonthStart = d.toEpochDay() * 86_400_000L;
                         lastMonthEnd = d.plusMonths(1).toEpochDay() * 86_400_000L;
-                        months.add(PartitionValues.monthOfMillis(b.tsMillis()));
+                        months.add(PartitionValues.bucketOf(spec.timeframe(), b.tsMillis()));
                     }
-                    pending.add(Tagged.bar(symbol, timeframe, b));
+                    pending.add(Tagged.bar(symbol, spec.timeframe(), b));
                     return true;
                 }
                 IngestReport report = reader.report();

@@ -2,6 +2,7 @@ package dev.massbt.datasets.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
@@ -22,6 +23,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What parsing an ingest's files gave: the {@link Tagged} rows (persisted, read once), their
@@ -80,6 +83,31 @@ final class ParsedFiles {
             // blocking: waits for the job's other tasks to end, which delete their local copies
             tagged.unpersist(true);
             throw e;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParsedFiles.class);
+    private static final int FILES_LOGGED = 10;
+
+    /** Each file's report, the first {@value #FILES_LOGGED} of a large run (the ingests table has every one). */
+    void log(String run) {
+        reports.stream().limit(FILES_LOGGED).forEach(r -> LOG.info("ingest {}: {}", run, r.summary()));
+        if (reports.size() > FILES_LOGGED) {
+            LOG.info("ingest {}: ... and {} more files (each in the ingests table)", run, reports.size() - FILES_LOGGED);
+        }
+    }
+
+    /**
+     * A file with no row accepted, or fewer than {@code minAccepted} of its rows, is not data
+     * in this format (a wrong --format, an error page saved as CSV): the run fails before any
+     * write, with the file, its top reasons and its first rejected line.
+     */
+    void refuseWhatIsNotData(double minAccepted) {
+        for (ParsedFile f : files) {
+            IngestReport r = f.report();
+            if (r.rowsRead() > 0 && (r.accepted() == 0 || r.accepted() < minAccepted * r.rowsRead())) {
+                throw DatasetErrors.notData(r, f.firstRejected(), minAccepted, files.size());
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.RejectedRow;
+import dev.massbt.strategies.timeframe.Timeframe;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -73,18 +74,18 @@ final class Tagged {
         return RowFactory.create(TICK, tick, null, null, null);
     }
 
-    static Row bar(String symbol, String timeframe, BarRow b) {
-        Row bar = RowFactory.create(symbol, timeframe, Instant.ofEpochMilli(b.tsMillis()), b.open(), b.high(), b.low(),
-                b.close(), b.volume(), null, null, null, null, PartitionValues.monthOfMillis(b.tsMillis()), b.source(),
-                b.line());
+    static Row bar(String symbol, Timeframe timeframe, BarRow b) {
+        Row bar = RowFactory.create(symbol, timeframe.label(), Instant.ofEpochMilli(b.tsMillis()), b.open(), b.high(),
+                b.low(), b.close(), b.volume(), null, null, null, null, PartitionValues.bucketOf(timeframe, b.tsMillis()),
+                b.source(), b.line());
         return RowFactory.create(BAR, null, bar, null, null);
     }
 
-    static Row aggregatedBar(String symbol, String timeframe, long ts, double open, double high, double low,
+    static Row aggregatedBar(String symbol, Timeframe timeframe, long ts, double open, double high, double low,
                              double close, double volume, double vwap, double buy, double sell, long trades,
                              String source, long firstLine) {
-        Row bar = RowFactory.create(symbol, timeframe, Instant.ofEpochMilli(ts), open, high, low, close, volume, vwap,
-                buy, sell, trades, PartitionValues.monthOfMillis(ts), source, firstLine);
+        Row bar = RowFactory.create(symbol, timeframe.label(), Instant.ofEpochMilli(ts), open, high, low, close, volume,
+                vwap, buy, sell, trades, PartitionValues.bucketOf(timeframe, ts), source, firstLine);
         return RowFactory.create(BAR, null, bar, null, null);
     }
 

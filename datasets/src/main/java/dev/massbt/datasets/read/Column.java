@@ -38,6 +38,10 @@ public enum Column {
     SIDE("side", "side", "taker_side", "aggressor", "aggressor_side"),
     /** Binance-style flag: true when the buyer was the maker, so the aggressor sold. */
     BUYER_MAKER("buyer_maker", "is_buyer_maker", "isbuyermaker", "buyer_maker"),
+    /** Sale condition codes of a print, for {@code --exclude-conditions}. */
+    CONDITION("condition", "condition", "conditions", "cond", "sale_condition", "trade_condition"),
+    /** The source's flag for a suspicious print: flagged prints are quarantined. */
+    SUSPICIOUS("suspicious", "suspicious", "is_suspicious", "flagged"),
     /** The symbol of the row, with {@code --symbol-column}. */
     SYMBOL("symbol", "symbol", "ticker", "sym", "instrument");
 

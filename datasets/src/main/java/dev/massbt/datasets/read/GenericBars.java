@@ -118,24 +118,18 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
     }
 
     /** The format of one file: positions known, a time parser of its own. Never serialized. */
-    private static final class Mapped implements BarFormat {
-        private final char delimiter;
-        private final int minFields;
-        private final int maxFields;
-        private final transient TimeColumns time;
+    private static final class Mapped extends MappedFormat implements BarFormat {
+        private final TimeColumns time;
         private final int open;
         private final int high;
         private final int low;
         private final int close;
         private final int volume;
         private final int adjClose;
-        private final String note;
 
         Mapped(char delimiter, int minFields, int maxFields, TimeColumns time, int open, int high, int low, int close,
                int volume, int adjClose, String note) {
-            this.delimiter = delimiter;
-            this.minFields = minFields;
-            this.maxFields = maxFields;
+            super("bars CSV", delimiter, minFields, maxFields, note);
             this.time = time;
             this.open = open;
             this.high = high;
@@ -143,37 +137,6 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
             this.close = close;
             this.volume = volume;
             this.adjClose = adjClose;
-            this.note = note;
-        }
-
-        @Override
-        public String name() {
-            return note.isEmpty() ? "bars CSV" : "bars CSV (" + note + ")";
-        }
-
-        @Override
-        public char delimiter() {
-            return delimiter;
-        }
-
-        @Override
-        public int minFields() {
-            return minFields;
-        }
-
-        @Override
-        public int maxFields() {
-            return maxFields;
-        }
-
-        @Override
-        public boolean isHeader(String[] fields, int n) {
-            return false;
-        }
-
-        @Override
-        public String columnsNote() {
-            return note;
         }
 
         @Override

@@ -23,18 +23,21 @@ import java.util.Set;
  * @param sideColumn      headerless: column of the aggressor side, or -1 when the file has none
  * @param time            how the time is written
  * @param columns         header names the user gave for columns
+ * @param filters         which prints a headered file's suspicious and condition columns quarantine
  */
 public record GenericTrades(char delimiter, int fieldCount, int timestampColumn, int priceColumn, int sizeColumn,
-                            int sideColumn, TimeSpec time, ColumnNames columns) implements TradeFormat {
+                            int sideColumn, TimeSpec time, ColumnNames columns, PrintFilters filters)
+        implements TradeFormat {
 
     /** The most fields a headered line may have. */
     static final int MAX_FIELDS = 512;
     private static final Set<Column> REQUIRED = EnumSet.of(Column.TS, Column.PRICE, Column.SIZE);
-    private static final Set<Column> OPTIONAL = EnumSet.of(Column.SIDE, Column.BUYER_MAKER);
+    private static final Set<Column> OPTIONAL = EnumSet.of(Column.SIDE, Column.BUYER_MAKER, Column.SUSPICIOUS);
 
     public GenericTrades {
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(columns, "columns");
+        Objects.requireNonNull(filters, "filters");
         requireColumn("timestampColumn", timestampColumn, fieldCount);
         requireColumn("priceColumn", priceColumn, fieldCount);
         requireColumn("sizeColumn", sizeColumn, fieldCount);
@@ -51,25 +54,31 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
 
     /** Comma-separated; headerless {@code timestamp,price,size}; times detected ({@link TimeSpec#AUTO}). */
     public static GenericTrades csv() {
-        return new GenericTrades(',', 3, 0, 1, 2, -1, TimeSpec.AUTO, ColumnNames.AUTO);
+        return new GenericTrades(',', 3, 0, 1, 2, -1, TimeSpec.AUTO, ColumnNames.AUTO, PrintFilters.DEFAULT);
     }
 
     public GenericTrades withDelimiter(char d) {
-        return new GenericTrades(d, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, columns);
+        return new GenericTrades(d, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, columns, filters);
     }
 
     /** Headerless positions. */
     public GenericTrades withColumns(int fields, int timestamp, int price, int size, int side) {
-        return new GenericTrades(delimiter, fields, timestamp, price, size, side, time, columns);
+        return new GenericTrades(delimiter, fields, timestamp, price, size, side, time, columns, filters);
     }
 
     public GenericTrades withTime(TimeSpec t) {
-        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, t, columns);
+        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, t, columns, filters);
     }
 
     /** Header names for columns ({@code --columns}). */
     public GenericTrades withColumnNames(ColumnNames names) {
-        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, names);
+        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time, names, filters);
+    }
+
+    /** Which flagged prints to quarantine. */
+    public GenericTrades withFilters(PrintFilters f) {
+        return new GenericTrades(delimiter, fieldCount, timestampColumn, priceColumn, sizeColumn, sideColumn, time,
+                columns, f);
     }
 
     @Override
@@ -97,12 +106,19 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
     public TradeFormat forFile(String header) {
         if (header == null) {
             return new Mapped(delimiter, fieldCount, fieldCount, TimeColumns.at(timestampColumn, time.parser()), priceColumn,
-                    sizeColumn, sideColumn, -1, "");
+                    sizeColumn, sideColumn, -1, new Flags(-1, -1, filters), "");
         }
         char d = Fields.headerDelimiter(header, delimiter);
-        HeaderColumns h = HeaderColumns.resolve(Fields.splitAll(header, d), columns, REQUIRED, OPTIONAL);
+        Set<Column> optional = EnumSet.copyOf(OPTIONAL);
+        if (!filters.excludedConditions().isEmpty()) {
+            optional.add(Column.CONDITION);
+        }
+        HeaderColumns h = HeaderColumns.resolve(Fields.splitAll(header, d), columns, REQUIRED, optional);
+        Flags flags = new Flags(filters.keepSuspicious() ? -1 : h.index(Column.SUSPICIOUS), h.index(Column.CONDITION),
+                filters);
         return new Mapped(d, h.fieldsNeeded(), h.size(), TimeColumns.of(h, time.parser()), h.index(Column.PRICE),
-                h.index(Column.SIZE), h.index(Column.SIDE), h.index(Column.BUYER_MAKER), h.describe());
+                h.index(Column.SIZE), h.index(Column.SIDE), h.index(Column.BUYER_MAKER), flags, h.describe()
+                + flags.describe());
     }
 
     @Override
@@ -121,67 +137,55 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
     }
 
     /** The format of one file: positions known, a time parser of its own. Never serialized. */
-    private static final class Mapped implements TradeFormat {
-        private final char delimiter;
-        private final int minFields;
-        private final int maxFields;
-        private final transient TimeColumns time;
+    private static final class Mapped extends MappedFormat implements TradeFormat {
+        private final TimeColumns time;
         private final int price;
         private final int size;
         private final int side;
         private final int buyerMaker;
-        private final String note;
+        private final Flags flags;
 
         Mapped(char delimiter, int minFields, int maxFields, TimeColumns time, int price, int size, int side,
-               int buyerMaker, String note) {
-            this.delimiter = delimiter;
-            this.minFields = minFields;
-            this.maxFields = maxFields;
+               int buyerMaker, Flags flags, String note) {
+            super("trades CSV", delimiter, minFields, maxFields, note);
+            this.flags = flags;
             this.time = time;
             this.price = price;
             this.size = size;
             this.side = side;
             this.buyerMaker = buyerMaker;
-            this.note = note;
-        }
-
-        @Override
-        public String name() {
-            return note.isEmpty() ? "trades CSV" : "trades CSV (" + note + ")";
-        }
-
-        @Override
-        public char delimiter() {
-            return delimiter;
-        }
-
-        @Override
-        public int minFields() {
-            return minFields;
-        }
-
-        @Override
-        public int maxFields() {
-            return maxFields;
-        }
-
-        @Override
-        public boolean isHeader(String[] fields, int n) {
-            return false;
-        }
-
-        @Override
-        public String columnsNote() {
-            return note;
         }
 
         @Override
         public TradeRow parse(String source, long line, String[] f, int n) {
+            flags.check(f);
             long ts = time.micros(f);
             double p = Fields.parseDouble(f[price], "price");
             double q = Fields.parseDouble(f[size], "size");
             Side s = side >= 0 ? side(f[side]) : buyerMaker >= 0 ? buyerMaker(f[buyerMaker]) : Side.UNKNOWN;
             return new TradeRow(source, line, ts, p, q, s, -1);
+        }
+    }
+
+    /** The suspicious and condition columns of one file (-1: none), and what they exclude. */
+    private record Flags(int suspicious, int condition, PrintFilters filters) {
+        void check(String[] f) {
+            if (suspicious >= 0 && PrintFilters.flagged(f[suspicious])) {
+                throw new RowRejected(Reason.SUSPICIOUS, "the source flags this print as suspicious ('"
+                        + Fields.clip(f[suspicious].strip()) + "')");
+            }
+            if (condition >= 0) {
+                String code = filters.excluded(f[condition]);
+                if (code != null) {
+                    throw new RowRejected(Reason.EXCLUDED_CONDITION, "sale condition " + code + " is excluded");
+                }
+            }
+        }
+
+        String describe() {
+            return (suspicious >= 0 ? "; suspicious prints quarantined" : "")
+                    + (condition >= 0 ? "; conditions " + String.join(",", new java.util.TreeSet<>(
+                    filters.excludedConditions())) + " quarantined" : "");
         }
     }
 

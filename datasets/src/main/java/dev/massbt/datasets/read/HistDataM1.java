@@ -45,48 +45,18 @@ final class HistDataM1 implements BarFormat {
         if (s.length() != 15 || s.charAt(8) != ' ') {
             throw bad(s);
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 4, 2);
-        int day = digits(s, 6, 2);
-        int hour = digits(s, 9, 2);
-        int minute = digits(s, 11, 2);
-        int second = digits(s, 13, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23
-                || minute > 59 || second > 59) {
+        int year = Civil.digits(s, 0, 4);
+        int month = Civil.digits(s, 4, 2);
+        int day = Civil.digits(s, 6, 2);
+        int hour = Civil.digits(s, 9, 2);
+        int minute = Civil.digits(s, 11, 2);
+        int second = Civil.digits(s, 13, 2);
+        if (!Civil.valid(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59) {
             throw bad(s);
         }
-        long days = daysFromCivil(year, month, day);
+        long days = Civil.daysFromCivil(year, month, day);
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
-    }
-
-    private static int digits(String s, int from, int count) {
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return -1_000_000;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    private static int lengthOfMonth(int y, int m) {
-        return switch (m) {
-            case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-    static long daysFromCivil(int y, int m, int d) {
-        y -= m <= 2 ? 1 : 0;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
     }
 
     private static RowRejected bad(String s) {

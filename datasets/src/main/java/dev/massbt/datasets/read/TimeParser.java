@@ -139,13 +139,13 @@ public final class TimeParser {
         if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             throw notATime(s, field);
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
+        int year = Civil.digits(s, 0, 4);
+        int month = Civil.digits(s, 5, 2);
+        int day = Civil.digits(s, 8, 2);
+        if (!Civil.valid(year, month, day)) {
             throw notATime(s, field);
         }
-        long days = daysFromCivil(year, month, day);
+        long days = Civil.daysFromCivil(year, month, day);
         if (n == 10) {
             return days * MICROS_PER_DAY;
         }
@@ -153,12 +153,12 @@ public final class TimeParser {
         if ((sep != 'T' && sep != 't' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
             return isoFallback(s, field);
         }
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
+        int hour = Civil.digits(s, 11, 2);
+        int minute = Civil.digits(s, 14, 2);
         int second = 0;
         int i = 16;
         if (i < n && s.charAt(i) == ':') {
-            second = digits(s, 17, 2);
+            second = Civil.digits(s, 17, 2);
             i = 19;
         }
         long fraction = 0;
@@ -210,13 +210,13 @@ public final class TimeParser {
         int hours;
         int minutes = 0;
         if (rest == 2) {
-            hours = digits(s, i + 1, 2);
+            hours = Civil.digits(s, i + 1, 2);
         } else if (rest == 4) {
-            hours = digits(s, i + 1, 2);
-            minutes = digits(s, i + 3, 2);
+            hours = Civil.digits(s, i + 1, 2);
+            minutes = Civil.digits(s, i + 3, 2);
         } else if (rest == 5 && s.charAt(i + 3) == ':') {
-            hours = digits(s, i + 1, 2);
-            minutes = digits(s, i + 4, 2);
+            hours = Civil.digits(s, i + 1, 2);
+            minutes = Civil.digits(s, i + 4, 2);
         } else {
             return UNKNOWN_OFFSET;
         }
@@ -318,48 +318,14 @@ public final class TimeParser {
         if (s.length() != 8 || s.charAt(0) == '-') {
             return false;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 4, 2);
-        int day = digits(s, 6, 2);
-        return year >= 1900 && year < 2200 && month >= 1 && month <= 12 && day >= 1
-                && day <= lengthOfMonth(year, month);
+        int year = Civil.digits(s, 0, 4);
+        int month = Civil.digits(s, 4, 2);
+        int day = Civil.digits(s, 6, 2);
+        return year >= 1900 && year < 2200 && Civil.valid(year, month, day);
     }
 
     private static long compactDate(String s) {
-        return daysFromCivil(digits(s, 0, 4), digits(s, 4, 2), digits(s, 6, 2)) * MICROS_PER_DAY;
-    }
-
-    static int digits(String s, int from, int count) {
-        if (from + count > s.length()) {
-            return -1_000_000;
-        }
-        int v = 0;
-        for (int i = from; i < from + count; i++) {
-            int d = s.charAt(i) - '0';
-            if (d < 0 || d > 9) {
-                return -1_000_000;
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    static int lengthOfMonth(int y, int m) {
-        return switch (m) {
-            case 2 -> (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-    static long daysFromCivil(int y, int m, int d) {
-        y -= m <= 2 ? 1 : 0;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
+        return Civil.daysFromCivil(Civil.digits(s, 0, 4), Civil.digits(s, 4, 2), Civil.digits(s, 6, 2)) * MICROS_PER_DAY;
     }
 
     private static RowRejected notATime(String s, String field) {

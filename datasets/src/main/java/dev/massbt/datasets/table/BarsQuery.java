@@ -37,8 +37,8 @@ public record BarsQuery(String symbol, Timeframe timeframe, long fromMillis, lon
         return new BarsQuery(symbol, Timeframe.M1, fromMillis, toMillis);
     }
 
-    /** The {@code bars.month} partitions the range touches. */
+    /** The {@code bars.month} buckets the range touches ({@link PartitionValues#bucketsBetween}); empty: do not prune. */
     public java.util.List<String> months() {
-        return PartitionValues.monthsBetween(fromMillis, toMillis - 1);
+        return PartitionValues.bucketsBetween(timeframe, fromMillis, toMillis - 1);
     }
 }

@@ -3,6 +3,7 @@ package dev.massbt.datasets.table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.massbt.strategies.timeframe.Timeframe;
 import java.time.LocalDate;
 import java.util.HexFormat;
 
@@ -28,6 +29,48 @@ public final class PartitionValues {
     public static String monthOfMillis(long epochMillis) {
         LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(epochMillis, MILLIS_PER_DAY));
         return month(d.getYear(), d.getMonthValue());
+    }
+
+    /**
+     * The {@code bars.month} bucket of a bar of {@code timeframe} opening at {@code epochMillis}:
+     * sized so that a partition holds thousands of rows, not tens. Below 1h the month
+     * ({@code 2018-01}: a month of 1m bars is ~2 MB); 1h and 4h the year ({@code 2018}); 1d one
+     * bucket for all time ({@code all}: 20 years of a symbol's days are ~5,000 rows, where monthly
+     * buckets would make a 410-symbol universe ~100,000 files of 21 rows).
+     */
+    public static String bucketOf(Timeframe timeframe, long epochMillis) {
+        if (timeframe.minutes() < Timeframe.H1.minutes()) {
+            return monthOfMillis(epochMillis);
+        }
+        if (timeframe.minutes() < Timeframe.D1.minutes()) {
+            int year = LocalDate.ofEpochDay(Math.floorDiv(epochMillis, MILLIS_PER_DAY)).getYear();
+            return year < 1000 ? String.format(java.util.Locale.ROOT, "%04d", year) : String.valueOf(year);
+        }
+        return ALL_TIME;
+    }
+
+    /** The bucket of daily bars: all of a symbol's days in one. */
+    public static final String ALL_TIME = "all";
+
+    /**
+     * The buckets a range of {@code timeframe} bars may lie in, for pruning a read, or empty when the
+     * read should not prune by bucket (1d: one bucket, and daily bars an older massbt wrote by
+     * month). For 1h and 4h the years and the months (older layout) of the range.
+     */
+    public static java.util.List<String> bucketsBetween(Timeframe timeframe, long fromMillis, long toMillis) {
+        if (timeframe.minutes() >= Timeframe.D1.minutes()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> months = monthsBetween(fromMillis, toMillis);
+        if (timeframe.minutes() < Timeframe.H1.minutes()) {
+            return months;
+        }
+        java.util.Set<String> buckets = new java.util.LinkedHashSet<>();
+        for (String m : months) {
+            buckets.add(m.substring(0, m.length() - 3));
+        }
+        buckets.addAll(months);
+        return java.util.List.copyOf(buckets);
     }
 
     static String month(int year, int month) {

@@ -42,8 +42,9 @@ public enum Table implements TableSpec {
 
     /**
      * One row per bar of the base timeframe. Key: (symbol, timeframe, ts): one bar per bucket,
-     * whichever file it came from. {@code month} ({@code 2018-01}) is the date bucket: a day of
-     * one-minute bars is a ~70 KB file, a month ~2 MB. vwap, buy/sell volume and trades are null
+     * whichever file it came from. {@code month} is the date bucket, by timeframe
+     * ({@link PartitionValues#bucketOf}): the month ({@code 2018-01}) below 1h, where a month of
+     * one-minute bars is ~2 MB; the year for 1h and 4h; {@code all} for 1d. vwap, buy/sell volume and trades are null
      * for bar sources that do not carry them. Lineage: source and line of the bar row, or of the
      * first trade of the bar when aggregated from ticks.
      */

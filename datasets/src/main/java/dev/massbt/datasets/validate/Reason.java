@@ -34,7 +34,11 @@ public enum Reason {
     /** A bar with the timestamp of the previous accepted bar but different values (the first is kept). */
     DUPLICATE_TIMESTAMP,
     /** A timestamp earlier than already accepted data, beyond the configured tolerance. */
-    OUT_OF_ORDER;
+    OUT_OF_ORDER,
+    /** A print the source flags as suspicious (its {@code suspicious} column). */
+    SUSPICIOUS,
+    /** A print with a sale condition the user excluded ({@code --exclude-conditions}). */
+    EXCLUDED_CONDITION;
 
     /** Lower-case code stored in the quarantine table, e.g. {@code out_of_order}. */
     public String code() {

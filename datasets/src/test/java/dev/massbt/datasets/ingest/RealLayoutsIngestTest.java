@@ -68,6 +68,7 @@ class RealLayoutsIngestTest {
         Row msft = spark.read().format("delta").load(w.path(Table.BARS)).where(col("symbol").equalTo("MSFT"))
                 .orderBy("ts").first();
         assertThat(msft.<String>getAs("timeframe")).isEqualTo("1d");
+        assertThat(msft.<String>getAs("month")).as("one bucket for a symbol's days").isEqualTo("all");
         assertThat(msft.<Double>getAs("close")).isEqualTo(368.7);
         assertThat(msft.<Double>getAs("open")).isEqualTo(373.86 * (368.7 / 370.87));
     }
@@ -79,14 +80,14 @@ class RealLayoutsIngestTest {
         DatasetIngest.Result r = DatasetIngest.on(spark).warehouse(w).dataset(DatasetRef.parse(f.toString()))
                 .format(GenericTrades.csv()).symbol("SPY").execute();
         assertThat(r.rowsRead()).isEqualTo(10);
-        assertThat(r.accepted()).isEqualTo(9);
-        assertThat(r.rejected()).isEqualTo(1);
-        assertThat(spark.read().format("delta").load(w.path(Table.TICKS)).count()).isEqualTo(9);
+        assertThat(r.accepted()).isEqualTo(8);
+        assertThat(r.rejected()).as("the suspicious print and the bad price").isEqualTo(2);
+        assertThat(spark.read().format("delta").load(w.path(Table.TICKS)).count()).isEqualTo(8);
         assertThat(spark.read().format("delta").load(w.path(Table.BARS)).count()).as("08:00, 08:01, 13:30, 13:31")
                 .isEqualTo(4);
         Row ingest = spark.read().format("delta").load(w.path(Table.INGESTS)).first();
-        assertThat(ingest.<String>getAs("columns")).isEqualTo("ts=ts, price=price, size=size; ignored: exch, cond, "
-                + "suspicious");
+        assertThat(ingest.<String>getAs("columns")).isEqualTo("ts=ts, price=price, size=size, suspicious=suspicious; "
+                + "ignored: exch, cond; suspicious prints quarantined");
     }
 
     @Test

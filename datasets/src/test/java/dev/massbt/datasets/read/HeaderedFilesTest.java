@@ -30,7 +30,7 @@ class HeaderedFilesTest {
     private Path fixture(String name) throws IOException {
         Path f = dir.resolve(name.replace('/', '_'));
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("fixtures/" + name)) {
-            Files.copy(in, f);
+            Files.copy(in, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return f;
     }
@@ -65,8 +65,14 @@ class HeaderedFilesTest {
     void headeredIsoTicksWithExtraColumns_areMappedByName_andTheHeaderIsNoRow() throws IOException {
         Read<TradeRow> r = trades(fixture("spy-ticks-iso.csv"), GenericTrades.csv());
         assertThat(r.report().rowsRead()).as("the header is not a row").isEqualTo(10);
-        assertThat(r.report().accepted()).isEqualTo(9);
-        assertThat(r.rejected()).singleElement().satisfies(x -> {
+        assertThat(r.report().accepted()).isEqualTo(8);
+        assertThat(r.rejected()).hasSize(2);
+        assertThat(r.rejected().get(0)).satisfies(x -> {
+            assertThat(x.line()).isEqualTo(7);
+            assertThat(x.reason()).isEqualTo(Reason.SUSPICIOUS);
+            assertThat(x.message()).contains("flags this print as suspicious");
+        });
+        assertThat(r.rejected().get(1)).satisfies(x -> {
             assertThat(x.line()).isEqualTo(11);
             assertThat(x.reason()).isEqualTo(Reason.UNPARSABLE);
             assertThat(x.message()).contains("price 'not-a-price'");
@@ -75,10 +81,26 @@ class HeaderedFilesTest {
         assertThat(r.rows().get(0).price()).isEqualTo(169.50);
         assertThat(r.rows().get(0).size()).isEqualTo(100);
         assertThat(r.rows().get(4).tsMicros()).isEqualTo(micros("2013-10-07T08:01:00Z"));
-        assertThat(r.rows().get(5).tsMicros()).isEqualTo(micros("2013-10-07T08:01:30.500Z"));
-        assertThat(r.rows().get(7).tsMicros()).isEqualTo(micros("2013-10-07T13:30:00.123456Z"));
-        assertThat(r.report().columns()).isEqualTo("ts=ts, price=price, size=size; ignored: exch, cond, suspicious");
-        assertThat(r.report().summary()).contains("ignored: exch, cond, suspicious");
+        assertThat(r.rows().get(6).tsMicros()).isEqualTo(micros("2013-10-07T13:30:00.123456Z"));
+        assertThat(r.report().columns()).isEqualTo("ts=ts, price=price, size=size, suspicious=suspicious; ignored: "
+                + "exch, cond; suspicious prints quarantined");
+        assertThat(r.report().summary()).contains("ignored: exch, cond");
+
+        Read<TradeRow> kept = trades(fixture("spy-ticks-iso.csv"),
+                GenericTrades.csv().withFilters(PrintFilters.DEFAULT.keepingSuspicious()));
+        assertThat(kept.report().accepted()).isEqualTo(9);
+        assertThat(kept.rows().get(5).tsMicros()).isEqualTo(micros("2013-10-07T08:01:30.500Z"));
+    }
+
+    @Test
+    void excludedSaleConditions_areQuarantinedWithTheCode() throws IOException {
+        Read<TradeRow> r = trades(fixture("spy-ticks-iso.csv"),
+                GenericTrades.csv().withFilters(PrintFilters.DEFAULT.excluding(java.util.Set.of("t"))));
+        assertThat(r.report().accepted()).as("the pre-market T prints go").isEqualTo(3);
+        assertThat(r.report().rejected(Reason.EXCLUDED_CONDITION)).isEqualTo(5);
+        assertThat(r.report().rejected(Reason.SUSPICIOUS)).as("checked first").isEqualTo(1);
+        assertThat(r.rejected().get(0).message()).isEqualTo("sale condition T is excluded");
+        assertThat(r.report().columns()).contains("condition=cond").contains("conditions T quarantined");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.massbt.datasets.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.massbt.strategies.timeframe.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,22 @@ class PartitionValuesTest {
                 .startsWith("a_b.csv-");
         assertThat(PartitionValues.sourceKey("../../etc/passwd")).doesNotContain("/").startsWith(".._.._etc_passwd-");
         assertThat(PartitionValues.sourceKey("x.csv")).isEqualTo(PartitionValues.sourceKey("x.csv"));
+    }
+
+    @Test
+    void barBucketsHoldThousandsOfRows_monthYearOrAllByTimeframe() {
+        long t = Instant.parse("2018-03-15T12:00:00Z").toEpochMilli();
+        assertThat(PartitionValues.bucketOf(Timeframe.M1, t))
+                .isEqualTo("2018-03");
+        assertThat(PartitionValues.bucketOf(Timeframe.H4, t))
+                .isEqualTo("2018");
+        assertThat(PartitionValues.bucketOf(Timeframe.D1, t))
+                .isEqualTo("all");
+        long later = Instant.parse("2019-01-02T00:00:00Z").toEpochMilli();
+        assertThat(PartitionValues.bucketsBetween(
+                Timeframe.H1, t, later)).startsWith("2018", "2019", "2018-03")
+                .contains("2019-01").hasSize(2 + 11);
+        assertThat(PartitionValues.bucketsBetween(
+                Timeframe.D1, t, later)).as("daily reads do not prune").isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import dev.massbt.datasets.read.ColumnNames;
 import dev.massbt.datasets.read.EpochUnit;
 import dev.massbt.datasets.read.GenericBars;
 import dev.massbt.datasets.read.GenericTrades;
+import dev.massbt.datasets.read.PrintFilters;
 import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,6 +73,14 @@ final class IngestCommand extends RecordedCommand {
             + "open, high, low and close by adjusted close / close (splits and dividends).")
     boolean adjust;
 
+    @Option(names = "--keep-suspicious", description = "For trades-csv with a suspicious column: keep the prints "
+            + "it flags (by default they are quarantined as suspicious).")
+    boolean keepSuspicious;
+
+    @Option(names = "--exclude-conditions", paramLabel = "CODE,...", split = ",", description = "For trades-csv "
+            + "with a condition column: quarantine prints with any of these sale conditions (e.g. Z,T,U).")
+    List<String> excludeConditions;
+
     @Option(names = "--min-accepted", paramLabel = "SHARE", description = "Refuse the run, writing nothing, when a "
             + "file has fewer accepted rows than this share: 0.5 or 50% (default), 0 to accept any.")
     String minAccepted;
@@ -102,8 +112,9 @@ final class IngestCommand extends RecordedCommand {
         ref = DatasetRef.parse(dataset);
         if (format != null) {
             format();
-        } else if (columns != null || timeUnit != null || timeFormat != null || timezone != null || adjust) {
-            throw JobErrors.optionNeeds("--columns, --time-unit, --time-format, --timezone and --adjust",
+        } else if (columns != null || timeUnit != null || timeFormat != null || timezone != null || adjust
+                || keepSuspicious || excludeConditions != null) {
+            throw JobErrors.optionNeeds("--columns, --time-*, --adjust, --keep-suspicious and --exclude-conditions",
                     "--format trades-csv or --format bars-csv");
         }
         if (symbolFrom != null && !symbolFrom.equals("filename")) {
@@ -150,7 +161,11 @@ final class IngestCommand extends RecordedCommand {
         if (timezone != null) {
             time = time.withZone(timezone);
         }
-        return new Layout(time, columns == null ? ColumnNames.AUTO : ColumnNames.parse(columns), adjust);
+        PrintFilters filters = keepSuspicious ? PrintFilters.DEFAULT.keepingSuspicious() : PrintFilters.DEFAULT;
+        if (excludeConditions != null) {
+            filters = filters.excluding(Set.copyOf(excludeConditions));
+        }
+        return new Layout(time, columns == null ? ColumnNames.AUTO : ColumnNames.parse(columns), adjust, filters);
     }
 
     double minAccepted() {
@@ -228,8 +243,8 @@ final class IngestCommand extends RecordedCommand {
     }
 
     /** How a trades-csv / bars-csv file is laid out beyond its delimiter: times, column names, adjustment. */
-    record Layout(TimeSpec time, ColumnNames columns, boolean adjust) {
-        static final Layout DEFAULT = new Layout(TimeSpec.AUTO, ColumnNames.AUTO, false);
+    record Layout(TimeSpec time, ColumnNames columns, boolean adjust, PrintFilters filters) {
+        static final Layout DEFAULT = new Layout(TimeSpec.AUTO, ColumnNames.AUTO, false, PrintFilters.DEFAULT);
     }
 
     static RowFormat format(String name, Character delimiter, boolean side, Layout layout) {
@@ -241,13 +256,17 @@ final class IngestCommand extends RecordedCommand {
         if (layout.adjust() && !name.equals("bars-csv")) {
             throw JobErrors.optionNeeds("--adjust", "--format bars-csv");
         }
+        if (!layout.filters().equals(PrintFilters.DEFAULT) && !name.equals("trades-csv")) {
+            throw JobErrors.optionNeeds("--keep-suspicious and --exclude-conditions", "--format trades-csv");
+        }
         return switch (name) {
             case "bitstamp" -> TradeFormat.BITSTAMP;
             case "binance-trades" -> TradeFormat.BINANCE;
             case "binance-klines" -> BarFormat.BINANCE_KLINES;
             case "histdata-m1" -> BarFormat.HISTDATA_M1;
             case "trades-csv" -> {
-                GenericTrades t = GenericTrades.csv().withTime(layout.time()).withColumnNames(layout.columns());
+                GenericTrades t = GenericTrades.csv().withTime(layout.time()).withColumnNames(layout.columns())
+                        .withFilters(layout.filters());
                 if (side) {
                     t = t.withColumns(4, 0, 1, 2, 3);
                 }
