@@ -67,6 +67,7 @@ public final class BacktestAction extends JobAction {
     private Timeframe timeframe;
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
+    private Calendar calendar;
     private int top = 20;
     private Metric topMetric = Metric.SHARPE;
 
@@ -123,6 +124,15 @@ public final class BacktestAction extends JobAction {
         return this;
     }
 
+    /**
+     * How metrics are annualised ({@link Calendar}): {@link Calendar#AUTO} counts the days with bars.
+     * Default: {@link #metrics}'s periods per year as given.
+     */
+    public BacktestAction calendar(Calendar c) {
+        this.calendar = Objects.requireNonNull(c, "calendar");
+        return this;
+    }
+
     public BacktestAction metrics(MetricsConfig m) {
         this.metrics = Objects.requireNonNull(m, "metrics");
         return this;
@@ -151,12 +161,13 @@ public final class BacktestAction extends JobAction {
             checkTimeframes(base); // the base found is one every strategy's timeframes are multiples of
         }
         List<SymbolRange> ranges = found.ranges();
+        MetricsConfig annualised = calendar == null ? metrics : calendar.apply(metrics, ranges);
         BacktestPlan plan = BacktestPlan.of(ranges, split, strategies.size(), cores(), chunkSize);
         LOG.info("backtest {}: {} strategies x {} symbols ({} {} bars), {} tasks of up to {} strategies on {} cores, "
-                        + "bars version {}", run, plan.strategies(), ranges.size(), base,
-                ranges.stream().mapToLong(SymbolRange::bars).sum(), plan.tasks().size(), plan.chunkSize(), cores(),
+                        + "{} periods per year, bars version {}", run, plan.strategies(), ranges.size(), base,
+                ranges.stream().mapToLong(SymbolRange::bars).sum(), plan.tasks().size(), plan.chunkSize(), cores(), annualised.periodsPerYear(),
                 bars.version());
-        BacktestSpec spec = new BacktestSpec(run.value(), bars, base, plan, costs, metrics);
+        BacktestSpec spec = new BacktestSpec(run.value(), bars, base, plan, costs, annualised);
         Broadcast<StrategySet> all = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(strategies);
         Map<RunTable, Long> versions = new EnumMap<>(RunTable.class);
         Dataset<Row> rows = null;
@@ -178,7 +189,7 @@ public final class BacktestAction extends JobAction {
             BacktestResult result = new BacktestResult(run.value(), plan.strategies(),
                     ranges.stream().map(SymbolRange::symbol).toList(), plan.tasks().size(), plan.chunkSize(),
                     resultRows, tradeRows, plan.strategyBars(), Map.of(Table.BARS.tableName(), bars.version()),
-                    tableVersions(versions), evalMillis, millisSince(start));
+                    tableVersions(versions), evalMillis, millisSince(start), annualised.periodsPerYear());
             LOG.info("{}", result.summary());
             return result;
         } finally {

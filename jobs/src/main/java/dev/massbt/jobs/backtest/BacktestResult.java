@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record BacktestResult(String runId, int strategies, List<String> symbols, int tasks, int chunkSize,
                              long resultRows, long tradeRows, long strategyBars, Map<String, Long> inputVersions,
-                             Map<String, Long> outputVersions, long evalMillis, long millis) {
+                             Map<String, Long> outputVersions, long evalMillis, long millis, int periodsPerYear) {
 
     public BacktestResult {
         symbols = List.copyOf(symbols);

@@ -2,6 +2,8 @@ package dev.massbt.jobs.backtest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -31,6 +33,9 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class BarRanges {
 
+    /** Distinct UTC days with bars (from epoch millis: the session's time zone plays no part). */
+    private static final Column DAYS = count_distinct(floor(unix_millis(col("ts")).divide(86_400_000L))).as("days");
+
     private BarRanges() {
     }
 
@@ -59,7 +64,8 @@ public final class BarRanges {
         Column where = inRange(col("symbol").isin(symbols.toArray()), from, to);
         List<Row> found = spark.read().format("delta").option("versionAsOf", bars.version()).load(bars.path())
                 .where(where).groupBy("symbol", "timeframe")
-                .agg(unix_millis(min("ts")).as("first"), unix_millis(max("ts")).as("last"), count(lit(1)).as("n"))
+                .agg(unix_millis(min("ts")).as("first"), unix_millis(max("ts")).as("last"), count(lit(1)).as("n"),
+                        DAYS)
                 .collectAsList();
         Map<Timeframe, Map<String, Row>> byTimeframe = new TreeMap<>();
         Map<String, Set<String>> held = new TreeMap<>();
@@ -87,7 +93,7 @@ public final class BarRanges {
         Timeframe tf = base;
         Map<String, Row> rows = byTimeframe.get(base);
         return new Found(base, symbols.stream().map(s -> new SymbolRange(s, rows.get(s).getLong(2),
-                rows.get(s).getLong(3) + tf.millis(), rows.get(s).getLong(4))).toList());
+                rows.get(s).getLong(3) + tf.millis(), rows.get(s).getLong(4), rows.get(s).getLong(5))).toList());
     }
 
     private static Column inRange(Column where, Instant from, Instant to) {
@@ -116,12 +122,13 @@ public final class BarRanges {
                 from, to);
         List<Row> found = spark.read().format("delta").option("versionAsOf", bars.version()).load(bars.path())
                 .where(where).groupBy("symbol")
-                .agg(unix_millis(min("ts")).as("first"), unix_millis(max("ts")).as("last"), count(lit(1)).as("n"))
+                .agg(unix_millis(min("ts")).as("first"), unix_millis(max("ts")).as("last"), count(lit(1)).as("n"),
+                        DAYS)
                 .collectAsList();
         Map<String, SymbolRange> bySymbol = new LinkedHashMap<>();
         for (Row r : found) {
             bySymbol.put(r.getString(0), new SymbolRange(r.getString(0), r.getLong(1),
-                    r.getLong(2) + timeframe.millis(), r.getLong(3)));
+                    r.getLong(2) + timeframe.millis(), r.getLong(3), r.getLong(4)));
         }
         List<String> missing = symbols.stream().filter(s -> !bySymbol.containsKey(s)).toList();
         if (!missing.isEmpty()) {

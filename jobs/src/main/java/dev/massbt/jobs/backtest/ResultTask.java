@@ -31,7 +31,7 @@ public final class ResultTask extends ChunkTask {
     public static final StructType ROW = schema();
 
     /** The columns of {@code results} before the metrics. */
-    private static final int HEAD = 7;
+    private static final int HEAD = 8;
 
     public ResultTask(BacktestSpec spec, Broadcast<StrategySet> strategies) {
         super(spec, strategies);
@@ -67,6 +67,7 @@ public final class ResultTask extends ChunkTask {
         values[4] = Instant.ofEpochMilli(ts[from]);
         values[5] = Instant.ofEpochMilli(ts[to - 1]);
         values[6] = (long) (to - from);
+        values[7] = spec.metrics().periodsPerYear();
         for (int m = 0; m < metrics.length; m++) {
             double v = metrics[m].of(r.metrics());
             values[HEAD + m] = metrics[m].integral() ? (Object) (int) v : (Object) v;

@@ -101,6 +101,7 @@ final class BacktestCommand extends RecordedCommand {
         counts.put("trade_rows", r.tradeRows());
         counts.put("strategy_bars", r.strategyBars());
         counts.put("eval_ms", r.evalMillis());
+        counts.put("periods_per_year", (long) r.periodsPerYear());
         return new Outcome(r.inputVersions(), r.outputVersions(), counts);
     }
 
@@ -108,7 +109,7 @@ final class BacktestCommand extends RecordedCommand {
         return BacktestAction.on(spark, writes, run).strategies(set).symbols(market.symbols)
                 .range(market.fromInstant(), market.toInstant())
                 .split(s).chunkSize(market.chunkSize).costs(market.costs())
-                .metrics(market.metrics()).top(top, topMetric).execute();
+                .metrics(market.metrics()).calendar(market.calendar()).top(top, topMetric).execute();
     }
 
     private StrategySet strategies(SparkSession spark, RunWrites writes, RunId run) {

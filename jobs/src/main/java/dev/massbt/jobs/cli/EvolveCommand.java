@@ -105,7 +105,7 @@ final class EvolveCommand extends RecordedCommand {
         EvolveAction a = EvolveAction.on(spark, writes, run).config(config).symbols(market.symbols)
                 .range(market.fromInstant(), market.toInstant())
                 .split(market.split()).chunkSize(market.chunkSize).costs(market.costs())
-                .metrics(market.metrics());
+                .metrics(market.metrics()).calendar(market.calendar());
         if (resume) {
             a.resume();
         }
@@ -120,6 +120,7 @@ final class EvolveCommand extends RecordedCommand {
         counts.put("generations", (long) r.generations());
         counts.put("evaluations", (long) r.evaluations());
         counts.put("resumed_from", (long) r.resumedFrom());
+        counts.put("periods_per_year", (long) r.periodsPerYear());
         return new Outcome(r.inputVersions(), r.outputVersions(), counts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.massbt.jobs.cli;
 
+import dev.massbt.jobs.backtest.Calendar;
 import dev.massbt.jobs.backtest.Split;
 import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.strategies.kernel.CostModel;
@@ -36,9 +37,10 @@ final class MarketOptions {
             + "basis points (default ${DEFAULT-VALUE}).")
     double slippageBps;
 
-    @Option(names = "--calendar", paramLabel = "DAYS", defaultValue = "365", description = "Trading days per year "
-            + "for annualising: 365 (crypto, default) or 252 (equities, FX).")
-    int periodsPerYear;
+    @Option(names = "--calendar", paramLabel = "auto|N", defaultValue = "auto", description = "Return periods (days "
+            + "with bars) per year for annualising: auto (default) counts them in the data (~252 for equities, ~313 "
+            + "for FX, 365 for crypto), or give 252, 365, ...; the value used is stored in runs and results.")
+    String calendar;
 
     @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "0", description = "Strategies per task "
             + "(default: chosen from the core count).")
@@ -57,7 +59,7 @@ final class MarketOptions {
     void check() {
         split();
         costs();
-        metrics();
+        calendar();
         if (chunkSize < 0) {
             throw JobErrors.option("--chunk-size must be >= 0, got " + chunkSize);
         }
@@ -79,11 +81,12 @@ final class MarketOptions {
         }
     }
 
+    /** Metrics before annualising: {@link #calendar()} sets the periods per year from the bars. */
     MetricsConfig metrics() {
-        try {
-            return new MetricsConfig(periodsPerYear, 0.0);
-        } catch (IllegalArgumentException e) {
-            throw JobErrors.option("--calendar", e);
-        }
+        return MetricsConfig.crypto();
+    }
+
+    Calendar calendar() {
+        return Calendar.parse(calendar);
     }
 }

@@ -95,7 +95,7 @@ final class OptimizeCommand extends RecordedCommand {
         OptimizeResult r = OptimizeAction.on(spark, writes, run).template(template).symbols(market.symbols)
                 .range(market.fromInstant(), market.toInstant())
                 .split(parsedSplit).chunkSize(market.chunkSize).costs(market.costs())
-                .metrics(market.metrics()).metric(metric.toLowerCase(Locale.ROOT))
+                .metrics(market.metrics()).calendar(market.calendar()).metric(metric.toLowerCase(Locale.ROOT))
                 .minTrades(minTrades).show(show).execute();
         out(r.report().stripTrailing());
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -112,6 +112,7 @@ final class OptimizeCommand extends RecordedCommand {
         counts.put("trade_rows", r.backtest().tradeRows());
         counts.put("strategy_bars", r.backtest().strategyBars());
         counts.put("eval_ms", r.backtest().evalMillis());
+        counts.put("periods_per_year", (long) r.backtest().periodsPerYear());
         return new Outcome(r.inputVersions(), r.outputVersions(), counts);
     }
 }

@@ -8,6 +8,7 @@ import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.TableVersion;
 import dev.massbt.jobs.action.JobAction;
 import dev.massbt.jobs.backtest.BarRanges;
+import dev.massbt.jobs.backtest.Calendar;
 import dev.massbt.jobs.backtest.Passes;
 import dev.massbt.jobs.backtest.Split;
 import dev.massbt.jobs.backtest.SymbolRange;
@@ -72,6 +73,7 @@ public final class EvolveAction extends JobAction {
     private Split split = new Split.Fraction(0.7);
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
+    private Calendar calendar;
     private int chunkSize;
     private boolean resume;
     private int stopAfter = Integer.MAX_VALUE;
@@ -119,6 +121,12 @@ public final class EvolveAction extends JobAction {
         return this;
     }
 
+    /** How metrics are annualised (see {@link dev.massbt.jobs.backtest.BacktestAction#calendar}). */
+    public EvolveAction calendar(Calendar c) {
+        this.calendar = Objects.requireNonNull(c, "calendar");
+        return this;
+    }
+
     public EvolveAction metrics(MetricsConfig m) {
         this.metrics = Objects.requireNonNull(m, "metrics");
         return this;
@@ -152,7 +160,10 @@ public final class EvolveAction extends JobAction {
         BarRanges.Found found = step("ranges", "find the bars of " + symbols.size() + " symbol(s)",
                 () -> BarRanges.base(spark, bars, symbols, finest, from, to));
         List<SymbolRange> ranges = found.ranges();
-        Search search = new Search(new Passes(run.value(), bars, found.base(), ranges, split, costs, metrics, cores(),
+        MetricsConfig annualised = calendar == null ? metrics : calendar.apply(metrics, ranges);
+        LOG.info("evolve {}: {} bars of {} symbol(s), {} periods per year", run, found.base(), ranges.size(),
+                annualised.periodsPerYear());
+        Search search = new Search(new Passes(run.value(), bars, found.base(), ranges, split, costs, annualised, cores(),
                 chunkSize));
         EvolutionStart<DoubleGene, Double> next = EvolutionStart.empty();
         int resumedFrom = 0;
@@ -257,7 +268,8 @@ public final class EvolveAction extends JobAction {
             List<String> ids = population.stream().map(p -> idOf(Lineage.genes(p))).toList();
             List<Double> fit = population.stream().map(Phenotype::fitness).toList();
             return new EvolveResult(run.value(), generation, resumedFrom, history, ids, fit, trials.size(),
-                    Map.of(Table.BARS.tableName(), passes.bars().version()), outputs, leaderboard, millisSince(start));
+                    Map.of(Table.BARS.tableName(), passes.bars().version()), outputs, leaderboard, millisSince(start),
+                    passes.metrics().periodsPerYear());
         }
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 public record EvolveResult(String runId, int generations, int resumedFrom, List<GenerationStats> history,
                            List<String> finalIds, List<Double> finalFitness, int evaluations,
                            Map<String, Long> inputVersions, Map<String, Long> outputVersions, Leaderboard leaderboard,
-                           long millis) {
+                           long millis, int periodsPerYear) {
 
     public EvolveResult {
         history = List.copyOf(history);

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import dev.massbt.datasets.run.RunId;
 import dev.massbt.jobs.action.JobAction;
 import dev.massbt.jobs.backtest.BacktestAction;
+import dev.massbt.jobs.backtest.Calendar;
 import dev.massbt.jobs.backtest.BacktestResult;
 import dev.massbt.jobs.backtest.Split;
 import dev.massbt.jobs.error.JobErrors;
@@ -69,6 +70,7 @@ public final class OptimizeAction extends JobAction {
     private int chunkSize;
     private CostModel costs = CostModel.ZERO;
     private MetricsConfig metrics = MetricsConfig.crypto();
+    private Calendar calendar;
     private Metric metric = Metric.SHARPE;
     private long minTrades = 1;
     private int show = 10;
@@ -114,6 +116,12 @@ public final class OptimizeAction extends JobAction {
 
     public OptimizeAction costs(CostModel c) {
         this.costs = Objects.requireNonNull(c, "costs");
+        return this;
+    }
+
+    /** How metrics are annualised (see {@link BacktestAction#calendar}). */
+    public OptimizeAction calendar(Calendar c) {
+        this.calendar = Objects.requireNonNull(c, "calendar");
         return this;
     }
 
@@ -170,9 +178,10 @@ public final class OptimizeAction extends JobAction {
         }
         StrategyStore.Stored stored = step("store", "store " + strategies.size() + " strategies",
                 () -> new StrategyStore(spark, writes).store(run, strategies));
-        BacktestResult backtest = BacktestAction.on(spark, writes, run).strategies(StrategyStore.setOf(strategies))
+        BacktestAction action = BacktestAction.on(spark, writes, run).strategies(StrategyStore.setOf(strategies))
                 .symbols(symbols).range(from, to).split(split).chunkSize(chunkSize).costs(costs).metrics(metrics)
-                .top(show, metric.column()).execute();
+                .top(show, metric.column());
+        BacktestResult backtest = (calendar == null ? action : action.calendar(calendar)).execute();
         Map<String, Long> outputs = new LinkedHashMap<>(backtest.outputVersions());
         outputs.put(RunTable.STRATEGIES.tableName(), stored.strategiesVersion());
         outputs.put(RunTable.STRATEGY_SETS.tableName(), stored.setsVersion());

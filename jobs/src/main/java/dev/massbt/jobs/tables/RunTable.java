@@ -63,7 +63,8 @@ public enum RunTable implements TableSpec {
             notNull("segment", StringType),
             notNull("from_ts", TimestampType),
             notNull("to_ts", TimestampType),
-            notNull("bars", LongType)}),
+            notNull("bars", LongType),
+            nullable("periods_per_year", IntegerType)}),
             List.of("run_id"), List.of("run_id", "strategy_id", "symbol", "segment")),
 
     /**

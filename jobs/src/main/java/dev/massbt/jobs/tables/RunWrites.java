@@ -51,7 +51,8 @@ public final class RunWrites {
      * Replaces run {@code run}'s rows of {@code table} with {@code rows} (all of that run, at least
      * one) in one commit, and returns the table version after it. (A dynamic partition overwrite
      * with no rows would leave the old partition: a run with nothing to write calls
-     * {@link #deleteRun}, or {@link #replaceRun(RunTable, RunId, List)} which decides.)
+     * {@link #deleteRun}, or {@link #replaceRun(RunTable, RunId, List)} which decides.) A table an
+     * older massbt wrote gains the columns added since (schema evolution; its rows read null there).
      */
     public long replaceRun(RunTable table, RunId run, Dataset<Row> rows) {
         if (!table.perRun()) {
@@ -60,7 +61,7 @@ public final class RunWrites {
         long start = System.nanoTime();
         DeltaTable target = create(table);
         rows.select(table.columns()).write().format("delta").mode("overwrite")
-                .option("partitionOverwriteMode", "dynamic").save(path(table));
+                .option("partitionOverwriteMode", "dynamic").option("mergeSchema", "true").save(path(table));
         long version = version(target);
         LOG.info("{}: run {} written (version {}) in {} ms", table.tableName(), run, version,
                 (System.nanoTime() - start) / 1_000_000L);

@@ -86,6 +86,11 @@ class DailyUniverseTest {
                 String.join(",", SYMBOLS), "--run-id", "bt-d", "--warehouse", w);
         assertThat(bt.code()).as(bt.err()).isZero();
         assertThat(bt.out()).contains("30 strategies x 6 symbols");
+        int periods = SharedSpark.session().read().format("delta").load(w + "/results").where("run_id = 'bt-d'")
+                .select("periods_per_year").distinct().first().getInt(0);
+        assertThat(periods).as("weekdays only: 5/7 of 365.25, counted from the bars").isBetween(258, 264);
+        assertThat(CommandLineTest.run("runs", "--run", "bt-d", "--warehouse", w).out())
+                .contains("periods_per_year -> " + periods);
         CommandLineTest.Outcome rank = CommandLineTest.run("rank", "--run", "bt-d", "--warehouse", w);
         assertThat(rank.code()).as(rank.err()).isZero();
         assertThat(rank.out()).contains("sharpe");
