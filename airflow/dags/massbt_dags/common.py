@@ -31,7 +31,7 @@ MAIN_CLASS = "dev.massbt.jobs.Main"
 # The run id grammar: dev.massbt.datasets.run.RunId.PATTERN, its characters RunId.CHARS.
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,63}")
 _NOT_RUN_ID = re.compile(r"[^A-Za-z0-9._:+-]")
-# The symbol grammar: dev.massbt.datasets.catalog.SymbolName.PATTERN.
+# The symbol grammar: dev.massbt.datasets.validate.SymbolName.PATTERN.
 SYMBOL = re.compile(r"[A-Z0-9][A-Z0-9._-]{0,31}")
 # The formats of `massbt ingest --format`: dev.massbt.jobs.cli.IngestCommand.FORMATS.
 FORMATS = ("bitstamp", "binance-trades", "binance-klines", "histdata-m1", "trades-csv", "bars-csv")

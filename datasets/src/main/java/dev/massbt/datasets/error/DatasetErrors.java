@@ -31,9 +31,10 @@ public final class DatasetErrors {
                 + "characters (e.g. EURUSD, BTC-USD).");
     }
 
-    public static IngestException symbolTwice(String symbol) {
-        return new IngestException("Cannot ingest with both a symbol (" + symbol + ") and symbols from file names: "
-                + "give one of them.");
+    /** Two of: a symbol, symbols from file names, a symbol column. */
+    public static IngestException symbolTwice(String one, String other) {
+        return new IngestException("Cannot ingest with symbols from both " + one + " and " + other + ": give one of "
+                + "them.");
     }
 
     public static IngestException symbolFromFileName(String file, String name) {

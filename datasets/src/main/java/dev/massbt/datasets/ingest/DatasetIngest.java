@@ -248,7 +248,7 @@ public final class DatasetIngest {
 
     private FilesRun files() {
         IngestAction action = IngestAction.on(spark).warehouse(warehouse);
-        boolean named = symbol != null || symbolsFromFileNames;
+        boolean named = symbol != null || symbolsFromFileNames || (format != null && format.symbolsInRows());
         if (dataset instanceof DatasetRef.UserFiles u) {
             if (format == null || !named) {
                 throw DatasetErrors.userFilesNeed(u.location(), format == null && !named

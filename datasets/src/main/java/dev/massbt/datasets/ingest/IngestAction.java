@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
-import dev.massbt.datasets.catalog.SymbolName;
+import dev.massbt.datasets.validate.SymbolName;
 import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
@@ -218,7 +218,8 @@ public final class IngestAction {
     public IngestResult execute() {
         List<String> files = checkConfiguration();
         Map<String, String> symbols = symbols(files);
-        String who = symbols.size() == 1 ? symbols.values().iterator().next()
+        String who = format.symbolsInRows() ? "the symbols their rows name"
+                : new TreeSet<>(symbols.values()).size() == 1 ? symbols.values().iterator().next()
                 : new TreeSet<>(symbols.values()).size() + " symbols";
         String run = runId != null ? runId.value() : UUID.randomUUID().toString();
         long startNanos = System.nanoTime();
@@ -298,9 +299,12 @@ public final class IngestAction {
             throw DatasetErrors.missingSetting("no input format", "Call trades(TradeFormat...) or bars(BarFormat...).");
         }
         if (symbolsFromFileNames && symbol != null) {
-            throw DatasetErrors.symbolTwice(symbol);
+            throw DatasetErrors.symbolTwice("the symbol " + symbol, "file names");
         }
-        if (!symbolsFromFileNames && (symbol == null || !SymbolName.valid(symbol))) {
+        if (format.symbolsInRows() && (symbol != null || symbolsFromFileNames)) {
+            throw DatasetErrors.symbolTwice("a symbol column", symbol != null ? "the symbol " + symbol : "file names");
+        }
+        if (!symbolsFromFileNames && !format.symbolsInRows() && (symbol == null || !SymbolName.valid(symbol))) {
             throw DatasetErrors.badSymbol(symbol);
         }
         if (inputs.isEmpty()) {
@@ -323,8 +327,8 @@ public final class IngestAction {
         Map<String, String> symbols = new LinkedHashMap<>();
         for (String f : files) {
             String name = InputFiles.fileName(f);
-            symbols.put(f, symbolsFromFileNames ? SymbolName.fromFileName(name)
-                    .orElseThrow(() -> DatasetErrors.symbolFromFileName(f, name)) : symbol);
+            symbols.put(f, format.symbolsInRows() ? ParseSpec.IN_ROWS : symbolsFromFileNames
+                    ? SymbolName.fromFileName(name).orElseThrow(() -> DatasetErrors.symbolFromFileName(f, name)) : symbol);
         }
         return symbols;
     }

@@ -15,7 +15,10 @@ import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Quarantine;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -158,55 +161,75 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             void close();
         }
 
-        /** Ticks, and bars aggregated from them as each closes. */
+        /** Ticks, and bars aggregated from them as each closes (per symbol, for a file with a symbol column). */
         private final class TradeFile implements OneFile {
             private final TradeReader reader;
             private final String symbol;
-            private final TickAggregator bars;
+            private final Map<String, SymbolBars> bars = new HashMap<>();
+            private final TreeSet<String> symbols = new TreeSet<>();
             private final TreeSet<String> dates = new TreeSet<>();
             private final TreeSet<String> months = new TreeSet<>();
-            private final long bucketMillis = spec.timeframe().millis();
-            private boolean barOpen;
-            private long openBucket;
-            private long openLine;
             private long barCount;
             private long lastDay = Long.MIN_VALUE;
 
             TradeFile(Path file, String symbol) {
                 this.symbol = symbol;
                 reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine(symbol));
-                String source = reader.source();
-                bars = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
-                    pending.add(Tagged.aggregatedBar(symbol, spec.timeframe(), ts, o, h, l, c, v, vwap, buy, sell, n,
-                            source, openLine));
-                    months.add(PartitionValues.bucketOf(spec.timeframe(), ts));
-                    barCount++;
-                });
+            }
+
+            /** One symbol's open bar: the aggregator and the line of the bar's first trade. */
+            private final class SymbolBars {
+                private final long bucketMillis = spec.timeframe().millis();
+                private final TickAggregator aggregator;
+                private boolean barOpen;
+                private long openBucket;
+                private long openLine;
+
+                SymbolBars(String sym) {
+                    String source = reader.source();
+                    aggregator = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
+                        pending.add(Tagged.aggregatedBar(sym, spec.timeframe(), ts, o, h, l, c, v, vwap, buy, sell, n,
+                                source, openLine));
+                        months.add(PartitionValues.bucketOf(spec.timeframe(), ts));
+                        barCount++;
+                    });
+                }
+
+                void add(TradeRow t) {
+                    long bucket = Math.floorDiv(t.tsMillis(), bucketMillis) * bucketMillis;
+                    boolean opensBar = !barOpen || bucket > openBucket;
+                    aggregator.add(t.tsMicros(), t.price(), t.size(), t.side()); // may close the previous bar first
+                    if (opensBar) {
+                        barOpen = true;
+                        openBucket = bucket;
+                        openLine = t.line();
+                    }
+                }
             }
 
             @Override
             public boolean step() {
                 if (reader.hasNext()) {
                     TradeRow t = reader.next();
-                    long bucket = Math.floorDiv(t.tsMillis(), bucketMillis) * bucketMillis;
-                    boolean opensBar = !barOpen || bucket > openBucket;
-                    bars.add(t.tsMicros(), t.price(), t.size(), t.side()); // may close the previous bar first
-                    if (opensBar) {
-                        barOpen = true;
-                        openBucket = bucket;
-                        openLine = t.line();
+                    String sym = t.symbol() != null ? t.symbol() : symbol;
+                    if (symbols.add(sym)) {
+                        bars.put(sym, new SymbolBars(sym));
                     }
+                    bars.get(sym).add(t);
                     long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
                     if (day != lastDay) {
                         lastDay = day;
                         dates.add(PartitionValues.dateOfMicros(t.tsMicros()).toString());
                     }
-                    pending.add(Tagged.tick(symbol, t));
+                    pending.add(Tagged.tick(sym, t));
                     return true;
                 }
-                bars.flush();
+                for (String s : symbols) {
+                    bars.get(s).aggregator.flush();
+                }
                 IngestReport report = reader.report();
-                pending.add(Tagged.report(symbol, report, reader.firstRejected(), barCount, dates, months));
+                pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
+                        barCount, dates, months));
                 return false;
             }
 
@@ -220,6 +243,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
         private final class BarFile implements OneFile {
             private final BarReader reader;
             private final String symbol;
+            private final TreeSet<String> symbols = new TreeSet<>();
             private final TreeSet<String> months = new TreeSet<>();
             private long lastMonthStart = Long.MIN_VALUE;
             private long lastMonthEnd = Long.MIN_VALUE;
@@ -240,12 +264,14 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                         lastMonthEnd = d.plusMonths(1).toEpochDay() * 86_400_000L;
                         months.add(PartitionValues.bucketOf(spec.timeframe(), b.tsMillis()));
                     }
-                    pending.add(Tagged.bar(symbol, spec.timeframe(), b));
+                    String sym = b.symbol() != null ? b.symbol() : symbol;
+                    symbols.add(sym);
+                    pending.add(Tagged.bar(sym, spec.timeframe(), b));
                     return true;
                 }
                 IngestReport report = reader.report();
-                pending.add(Tagged.report(symbol, report, reader.firstRejected(), report.accepted(), new TreeSet<>(),
-                        months));
+                pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
+                        report.accepted(), new TreeSet<>(), months));
                 return false;
             }
 

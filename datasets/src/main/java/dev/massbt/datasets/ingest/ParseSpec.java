@@ -33,7 +33,10 @@ record ParseSpec(Map<String, String> symbols, RowFormat format, Timeframe timefr
         }
     }
 
-    /** The symbol of the file at {@code location}. */
+    /** The symbol of a file whose rows name their own ({@link RowFormat#symbolsInRows()}); its rejected rows carry it. */
+    static final String IN_ROWS = "*";
+
+    /** The symbol of the file at {@code location}, or {@link #IN_ROWS}. */
     String symbol(String location) {
         String s = symbols.get(location);
         if (s == null) {

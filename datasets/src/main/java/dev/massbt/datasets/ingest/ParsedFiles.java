@@ -36,7 +36,7 @@ final class ParsedFiles {
     /**
      * What one file gave.
      *
-     * @param symbol        the symbol its rows belong to
+     * @param symbol        the symbol its rows belong to (several, comma-separated, for a file with a symbol column)
      * @param report        the reader's counts
      * @param bars          bars it gave (read, or aggregated from its trades)
      * @param firstRejected its first rejected row, or null
@@ -58,11 +58,11 @@ final class ParsedFiles {
         this.produced = produced;
         for (Row r : reportRows) {
             IngestReport report = report(r);
-            String symbol = r.getString(r.fieldIndex("symbol"));
+            List<String> fileSymbols = r.getList(r.fieldIndex("symbols"));
             long fileBars = r.getLong(r.fieldIndex("bars"));
-            files.add(new ParsedFile(symbol, report, fileBars, firstRejected(report.source(), r)));
+            files.add(new ParsedFile(String.join(",", fileSymbols), report, fileBars, firstRejected(report.source(), r)));
             reports.add(report);
-            symbols.add(symbol);
+            symbols.addAll(fileSymbols);
             bars += fileBars;
             dates.addAll(r.getList(r.fieldIndex("dates")));
             months.addAll(r.getList(r.fieldIndex("months")));

@@ -46,7 +46,7 @@ final class Tagged {
     /** Per file: the reader's counts, and the partitions its rows fall in (for pruning the writes). */
     static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
             field("source", StringType),
-            field("symbol", StringType),
+            field("symbols", createArrayType(StringType, false)),
             field("columns", StringType),
             field("rows_read", LongType),
             field("accepted", LongType),
@@ -95,15 +95,16 @@ final class Tagged {
         return RowFactory.create(REJECTED, null, null, q, null);
     }
 
-    static Row report(String symbol, IngestReport report, RejectedRow first, long bars, Collection<String> dates,
-                      Collection<String> months) {
+    static Row report(Collection<String> symbols, IngestReport report, RejectedRow first, long bars,
+                      Collection<String> dates, Collection<String> months) {
         Map<String, Long> rejected = new LinkedHashMap<>();
         report.rejected().forEach((k, v) -> rejected.put(k.code(), v));
         Map<String, Long> observations = new LinkedHashMap<>();
         report.observations().forEach((k, v) -> observations.put(k.code(), v));
         Row firstRejected = first == null ? null
                 : RowFactory.create(first.line(), first.reason().code(), first.message(), first.raw());
-        Row r = RowFactory.create(report.source(), symbol, report.columns(), report.rowsRead(), report.accepted(),
+        Row r = RowFactory.create(report.source(), CollectionConverters.asScala(symbols.iterator()).toSeq(),
+                report.columns(), report.rowsRead(), report.accepted(),
                 CollectionConverters.asScala(rejected), CollectionConverters.asScala(observations), bars,
                 CollectionConverters.asScala(dates.iterator()).toSeq(),
                 CollectionConverters.asScala(months.iterator()).toSeq(), firstRejected);

@@ -8,6 +8,8 @@ import dev.massbt.datasets.validate.Verdict;
 import dev.massbt.strategies.bars.BarSeries;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -19,11 +21,15 @@ import java.util.Map;
  */
 public final class BarReader extends RowReader<BarRow> {
 
+    private final long intervalMillis;
     private final BarValidator validator;
+    /** One validator per symbol for a file with a symbol column: each symbol's bars are in time order. */
+    private final Map<String, BarValidator> bySymbol = new HashMap<>();
 
     private BarReader(Path file, BarFormat format, Timeframe timeframe, Quarantine quarantine) {
         super(file, format, quarantine);
-        this.validator = new BarValidator(timeframe.millis());
+        this.intervalMillis = timeframe.millis();
+        this.validator = new BarValidator(intervalMillis);
     }
 
     public static BarReader open(Path file, BarFormat format, Timeframe timeframe, Quarantine quarantine) {
@@ -37,12 +43,16 @@ public final class BarReader extends RowReader<BarRow> {
 
     @Override
     Verdict check(BarRow b) {
-        return validator.check(b.tsMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
+        BarValidator v = b.symbol() == null ? validator : bySymbol.computeIfAbsent(b.symbol(),
+                s -> new BarValidator(intervalMillis));
+        return v.check(b.tsMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());
     }
 
     @Override
     Map<Observation, Long> observations() {
-        return validator.observations();
+        Map<Observation, Long> all = new EnumMap<>(validator.observations());
+        bySymbol.values().forEach(v -> v.observations().forEach((k, n) -> all.merge(k, n, Long::sum)));
+        return all;
     }
 
     /** Collects every row of {@code rows} (consumed) into bars; their ts must be aligned and increasing. */

@@ -1,6 +1,7 @@
 package dev.massbt.datasets.read;
 
 import dev.massbt.datasets.validate.Reason;
+import dev.massbt.datasets.validate.SymbolName;
 
 /** Splitting a line into fields and parsing them; errors become {@link RowRejected}. */
 final class Fields {
@@ -97,6 +98,16 @@ final class Fields {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** A row's symbol, upper-cased; {@link RowRejected} when it is not a valid one ({@link SymbolName}). */
+    static String symbol(String text) {
+        String s = text.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!SymbolName.valid(s)) {
+            throw new RowRejected(Reason.UNPARSABLE, "symbol '" + clip(text) + "' is not a symbol (letters, digits, "
+                    + "'.', '_' or '-', up to 32)");
+        }
+        return s;
     }
 
     static String clip(String text) {

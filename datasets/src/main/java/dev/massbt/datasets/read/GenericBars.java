@@ -80,6 +80,19 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
     }
 
     @Override
+    public boolean symbolsInRows() {
+        return columns.of(Column.SYMBOL).isPresent();
+    }
+
+    /** Rows of many symbols in one file: the symbol column named {@code name}, whose values are the symbols. */
+    public GenericBars withSymbolColumn(String name) {
+        java.util.Map<Column, String> names = new java.util.EnumMap<>(Column.class);
+        names.putAll(columns.names());
+        names.put(Column.SYMBOL, name);
+        return withColumnNames(new ColumnNames(names));
+    }
+
+    @Override
     public int minFields() {
         return 1;
     }
@@ -96,20 +109,27 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
 
     @Override
     public BarFormat forFile(String header) {
+        if (header == null && symbolsInRows()) {
+            throw new HeaderRejected("--symbol-column needs a header that names the symbol column; this file has none");
+        }
         if (header == null) {
             if (adjust) {
                 throw new HeaderRejected("--adjust needs a header naming the adjusted-close column (e.g. Adj Close); "
                         + "this file has none");
             }
             return new Mapped(delimiter, fieldCount, fieldCount, TimeColumns.at(timestampColumn, time.barParser()), openColumn,
-                    highColumn, lowColumn, closeColumn, volumeColumn, -1, "");
+                    highColumn, lowColumn, closeColumn, volumeColumn, -1, -1, "");
         }
         char d = Fields.headerDelimiter(header, delimiter);
+        Set<Column> optional = EnumSet.copyOf(OPTIONAL);
+        if (columns.of(Column.SYMBOL).isPresent()) {
+            optional.add(Column.SYMBOL);
+        }
         HeaderColumns h = HeaderColumns.resolve(Fields.splitAll(header, d), columns, adjust ? ADJUSTED : REQUIRED,
-                OPTIONAL);
+                optional);
         return new Mapped(d, h.fieldsNeeded(), h.size(), TimeColumns.of(h, time.barParser()), h.index(Column.OPEN),
                 h.index(Column.HIGH), h.index(Column.LOW), h.index(Column.CLOSE), h.index(Column.VOLUME),
-                adjust ? h.index(Column.ADJ_CLOSE) : -1, h.describe() + (adjust ? "; back-adjusted by adj_close" : ""));
+                adjust ? h.index(Column.ADJ_CLOSE) : -1, h.index(Column.SYMBOL), h.describe() + (adjust ? "; back-adjusted by adj_close" : ""));
     }
 
     @Override
@@ -126,9 +146,10 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
         private final int close;
         private final int volume;
         private final int adjClose;
+        private final int symbol;
 
         Mapped(char delimiter, int minFields, int maxFields, TimeColumns time, int open, int high, int low, int close,
-               int volume, int adjClose, String note) {
+               int volume, int adjClose, int symbol, String note) {
             super("bars CSV", delimiter, minFields, maxFields, note);
             this.time = time;
             this.open = open;
@@ -137,6 +158,7 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
             this.close = close;
             this.volume = volume;
             this.adjClose = adjClose;
+            this.symbol = symbol;
         }
 
         @Override
@@ -147,12 +169,13 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
             double l = Fields.parseDouble(f[low], "low");
             double c = Fields.parseDouble(f[close], "close");
             double v = volume < 0 ? 0 : Fields.parseDouble(f[volume], "volume");
+            String sym = symbol >= 0 ? Fields.symbol(f[symbol]) : null;
             if (adjClose >= 0) {
                 double adj = Fields.parseDouble(f[adjClose], "adj_close");
                 double ratio = adj / c;
-                return new BarRow(source, line, ts, o * ratio, h * ratio, l * ratio, adj, v);
+                return new BarRow(source, line, ts, o * ratio, h * ratio, l * ratio, adj, v, sym);
             }
-            return new BarRow(source, line, ts, o, h, l, c, v);
+            return new BarRow(source, line, ts, o, h, l, c, v, sym);
         }
     }
 }

@@ -88,6 +88,19 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
 
     /** Any count: a header decides; {@link #forFile} gives the real bounds. */
     @Override
+    public boolean symbolsInRows() {
+        return columns.of(Column.SYMBOL).isPresent();
+    }
+
+    /** Rows of many symbols in one file: the symbol column named {@code name}, whose values are the symbols. */
+    public GenericTrades withSymbolColumn(String name) {
+        java.util.Map<Column, String> names = new java.util.EnumMap<>(Column.class);
+        names.putAll(columns.names());
+        names.put(Column.SYMBOL, name);
+        return withColumnNames(new ColumnNames(names));
+    }
+
+    @Override
     public int minFields() {
         return 1;
     }
@@ -104,21 +117,27 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
 
     @Override
     public TradeFormat forFile(String header) {
+        if (header == null && symbolsInRows()) {
+            throw new HeaderRejected("--symbol-column needs a header that names the symbol column; this file has none");
+        }
         if (header == null) {
             return new Mapped(delimiter, fieldCount, fieldCount, TimeColumns.at(timestampColumn, time.parser()), priceColumn,
-                    sizeColumn, sideColumn, -1, new Flags(-1, -1, filters), "");
+                    sizeColumn, sideColumn, -1, -1, new Flags(-1, -1, filters), "");
         }
         char d = Fields.headerDelimiter(header, delimiter);
         Set<Column> optional = EnumSet.copyOf(OPTIONAL);
         if (!filters.excludedConditions().isEmpty()) {
             optional.add(Column.CONDITION);
         }
+        if (columns.of(Column.SYMBOL).isPresent()) {
+            optional.add(Column.SYMBOL);
+        }
         HeaderColumns h = HeaderColumns.resolve(Fields.splitAll(header, d), columns, REQUIRED, optional);
         Flags flags = new Flags(filters.keepSuspicious() ? -1 : h.index(Column.SUSPICIOUS), h.index(Column.CONDITION),
                 filters);
         return new Mapped(d, h.fieldsNeeded(), h.size(), TimeColumns.of(h, time.parser()), h.index(Column.PRICE),
-                h.index(Column.SIZE), h.index(Column.SIDE), h.index(Column.BUYER_MAKER), flags, h.describe()
-                + flags.describe());
+                h.index(Column.SIZE), h.index(Column.SIDE), h.index(Column.BUYER_MAKER), h.index(Column.SYMBOL), flags,
+                h.describe() + flags.describe());
     }
 
     @Override
@@ -143,11 +162,13 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
         private final int size;
         private final int side;
         private final int buyerMaker;
+        private final int symbol;
         private final Flags flags;
 
         Mapped(char delimiter, int minFields, int maxFields, TimeColumns time, int price, int size, int side,
-               int buyerMaker, Flags flags, String note) {
+               int buyerMaker, int symbol, Flags flags, String note) {
             super("trades CSV", delimiter, minFields, maxFields, note);
+            this.symbol = symbol;
             this.flags = flags;
             this.time = time;
             this.price = price;
@@ -163,7 +184,7 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
             double p = Fields.parseDouble(f[price], "price");
             double q = Fields.parseDouble(f[size], "size");
             Side s = side >= 0 ? side(f[side]) : buyerMaker >= 0 ? buyerMaker(f[buyerMaker]) : Side.UNKNOWN;
-            return new TradeRow(source, line, ts, p, q, s, -1);
+            return new TradeRow(source, line, ts, p, q, s, -1, symbol >= 0 ? Fields.symbol(f[symbol]) : null);
         }
     }
 

@@ -32,6 +32,11 @@ public interface RowFormat extends java.io.Serializable {
         return this;
     }
 
+    /** Whether each row names its symbol (a symbol column, {@code --symbol-column}) rather than the file having one. */
+    default boolean symbolsInRows() {
+        return false;
+    }
+
     /** What the report says once about the file's columns (mapping, ignored ones), or empty. */
     default String columnsNote() {
         return "";

@@ -7,6 +7,8 @@ import dev.massbt.datasets.validate.TradeValidator;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.datasets.validate.Verdict;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,10 +26,14 @@ import java.util.Map;
  */
 public final class TradeReader extends RowReader<TradeRow> {
 
+    private final ValidationRules rules;
     private final TradeValidator validator;
+    /** One validator per symbol for a file with a symbol column: each symbol's trades are in time order. */
+    private final Map<String, TradeValidator> bySymbol = new HashMap<>();
 
     private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
         super(file, format, quarantine);
+        this.rules = rules;
         this.validator = new TradeValidator(rules);
     }
 
@@ -42,11 +48,15 @@ public final class TradeReader extends RowReader<TradeRow> {
 
     @Override
     Verdict check(TradeRow t) {
-        return validator.check(t.tsMicros(), t.price(), t.size(), t.tradeId());
+        TradeValidator v = t.symbol() == null ? validator : bySymbol.computeIfAbsent(t.symbol(),
+                s -> new TradeValidator(rules));
+        return v.check(t.tsMicros(), t.price(), t.size(), t.tradeId());
     }
 
     @Override
     Map<Observation, Long> observations() {
-        return validator.observations();
+        Map<Observation, Long> all = new EnumMap<>(validator.observations());
+        bySymbol.values().forEach(v -> v.observations().forEach((k, n) -> all.merge(k, n, Long::sum)));
+        return all;
     }
 }

@@ -13,12 +13,19 @@ import java.util.Objects;
  * @param size     quantity, finite and &gt; 0
  * @param side     aggressor side, {@link Side#UNKNOWN} when the data does not say
  * @param tradeId  the exchange's trade id, or {@code -1} when the data has none
+ * @param symbol   the row's own symbol (a file with a symbol column), or null: the file's
  */
-public record TradeRow(String source, long line, long tsMicros, double price, double size, Side side, long tradeId) {
+public record TradeRow(String source, long line, long tsMicros, double price, double size, Side side, long tradeId,
+                       String symbol) {
 
     public TradeRow {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(side, "side");
+    }
+
+    /** A trade of the file's symbol. */
+    public TradeRow(String source, long line, long tsMicros, double price, double size, Side side, long tradeId) {
+        this(source, line, tsMicros, price, size, side, tradeId, null);
     }
 
     public long tsMillis() {

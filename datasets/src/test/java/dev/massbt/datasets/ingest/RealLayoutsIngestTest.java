@@ -133,4 +133,31 @@ class RealLayoutsIngestTest {
                 .isInstanceOf(IngestException.class).hasMessageContaining("'my prices.csv'")
                 .hasMessageContaining("Rename the file");
     }
+
+    @Test
+    void aLongFormatFileOfManySymbols_andTradesOfSeveralSymbols_giveEachSymbolItsBars() throws IOException {
+        Path f = fixture("all-stocks-long.csv", tmp);
+        Warehouse w = SharedSpark.freshWarehouse("long-format");
+        DatasetIngest.Result r = DatasetIngest.on(spark).warehouse(w).dataset(DatasetRef.parse(f.toString()))
+                .format(GenericBars.csv().withSymbolColumn("Name")).timeframe(Timeframe.D1).execute();
+        assertThat(r.symbols()).containsExactly("AAL", "AAPL", "AMZN");
+        assertThat(r.barsInserted()).isEqualTo(11);
+        assertThat(spark.read().format("delta").load(w.path(Table.INGESTS)).first().<String>getAs("symbol"))
+                .isEqualTo("AAL,AAPL,AMZN");
+        assertThat(spark.read().format("delta").load(w.path(Table.QUARANTINE)).first().<String>getAs("symbol"))
+                .as("a rejected row's symbol may be what is wrong").isEqualTo("*");
+
+        Path ticks = TestFiles.write(tmp, "two-symbols.csv", "time,sym,price,qty\n"
+                + "2024-03-01T09:30:00Z,AAA,10,1\n2024-03-01T09:30:00Z,BBB,20,1\n2024-03-01T09:30:30Z,AAA,11,2\n"
+                + "2024-03-01T09:31:05Z,BBB,21,1\n2024-03-01T09:31:10Z,AAA,12,1\n");
+        Warehouse tw = SharedSpark.freshWarehouse("long-ticks");
+        DatasetIngest.Result t = DatasetIngest.on(spark).warehouse(tw).dataset(DatasetRef.parse(ticks.toString()))
+                .format(GenericTrades.csv().withSymbolColumn("sym")).execute();
+        assertThat(t.symbols()).containsExactly("AAA", "BBB");
+        List<Row> bars = spark.read().format("delta").load(tw.path(Table.BARS)).orderBy("symbol", "ts")
+                .select("symbol", "open", "close", "volume").collectAsList();
+        assertThat(bars).extracting(b -> b.getString(0) + " " + b.getDouble(1) + " " + b.getDouble(2) + " "
+                + b.getDouble(3)).containsExactly("AAA 10.0 11.0 3.0", "AAA 12.0 12.0 1.0", "BBB 20.0 20.0 1.0",
+                "BBB 21.0 21.0 1.0");
+    }
 }

@@ -212,4 +212,22 @@ class HeaderedFilesTest {
         assertThat(r.rows()).extracting(TradeRow::price).containsExactly(10.5, 10.6);
         assertThat(r.report().columns()).isEmpty();
     }
+
+    @Test
+    void aLongFormatFileOfManySymbols_namesEachRowsSymbol_andValidatesEachSymbolInItsOwnOrder() throws IOException {
+        Read<BarRow> r = bars(fixture("all-stocks-long.csv"), GenericBars.csv().withSymbolColumn("Name"), Timeframe.D1);
+        assertThat(r.report().accepted()).isEqualTo(11);
+        assertThat(r.rows()).extracting(BarRow::symbol).startsWith("AAL", "AAPL", "AMZN", "AAL");
+        assertThat(r.report().observations()).as("each symbol's own weekend, nothing out of order")
+                .containsEntry(dev.massbt.datasets.validate.Observation.GAP, 3L);
+        assertThat(r.report().rejected(Reason.OUT_OF_ORDER)).isZero();
+        assertThat(r.rejected()).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(13);
+            assertThat(x.message()).contains("symbol 'A M Z N' is not a symbol");
+        });
+        assertThat(r.report().columns()).contains("symbol=Name");
+        Path headerless = TestFiles.write(dir, "nohead.csv", "2024-01-02,1,2,1,2,10\n");
+        assertThatThrownBy(() -> bars(headerless, GenericBars.csv().withSymbolColumn("Name"), Timeframe.D1))
+                .isInstanceOf(DataFileException.class).hasMessageContaining("--symbol-column needs a header");
+    }
 }

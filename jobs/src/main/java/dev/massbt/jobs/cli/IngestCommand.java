@@ -51,6 +51,11 @@ final class IngestCommand extends RecordedCommand {
             + "is BRK-B). Instead of --symbol.")
     String symbolFrom;
 
+    @Option(names = "--symbol-column", paramLabel = "NAME", description = "For a headered trades-csv / bars-csv "
+            + "file holding many symbols (e.g. Date,Ticker,Open,...): the column whose values are the symbols "
+            + "(upper-cased, validated); each symbol's rows must be in time order. Instead of --symbol.")
+    String symbolColumn;
+
     @Option(names = "--columns", paramLabel = "KEY=NAME,...", description = "For trades-csv / bars-csv with a "
             + "header: which header column holds what, where the built-in names do not find it, e.g. "
             + "ts=Date,close=Close. Keys: ts, date, time, open, high, low, close, adj_close, volume, price, size, "
@@ -121,9 +126,13 @@ final class IngestCommand extends RecordedCommand {
             throw JobErrors.option("--symbol-from", new IllegalArgumentException("'" + symbolFrom + "' is not a "
                     + "symbol source; the one there is: filename"));
         }
-        if (symbolFrom != null && symbol != null) {
-            throw JobErrors.option("--symbol / --symbol-from", new IllegalArgumentException("give one of them: "
-                    + "--symbol for files of one symbol, --symbol-from filename for one file per symbol"));
+        if ((symbolFrom != null ? 1 : 0) + (symbol != null ? 1 : 0) + (symbolColumn != null ? 1 : 0) > 1) {
+            throw JobErrors.option("--symbol / --symbol-from / --symbol-column", new IllegalArgumentException("give "
+                    + "one of them: --symbol for files of one symbol, --symbol-from filename for one file per symbol, "
+                    + "--symbol-column NAME for files whose rows name their symbol"));
+        }
+        if (symbolColumn != null && format == null) {
+            throw JobErrors.optionNeeds("--symbol-column", "--format trades-csv or --format bars-csv");
         }
         if (minAccepted != null) {
             minAccepted();
@@ -136,7 +145,17 @@ final class IngestCommand extends RecordedCommand {
     /** The format the options describe. */
     RowFormat format() {
         try {
-            return format(format, delimiter, sideColumn, layout());
+            RowFormat f = format(format, delimiter, sideColumn, layout());
+            if (symbolColumn == null) {
+                return f;
+            }
+            if (f instanceof GenericTrades t) {
+                return t.withSymbolColumn(symbolColumn);
+            }
+            if (f instanceof GenericBars b) {
+                return b.withSymbolColumn(symbolColumn);
+            }
+            throw JobErrors.optionNeeds("--symbol-column", "--format trades-csv or --format bars-csv");
         } catch (UserException e) {
             throw e;
         } catch (IllegalArgumentException e) {

@@ -2,7 +2,7 @@ package dev.massbt.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.massbt.datasets.catalog.SymbolName;
+import dev.massbt.datasets.validate.SymbolName;
 import dev.massbt.datasets.run.RunId;
 import dev.massbt.datasets.table.Locations;
 import dev.massbt.strategies.metrics.Metric;

@@ -1,4 +1,4 @@
-package dev.massbt.datasets.catalog;
+package dev.massbt.datasets.validate;
 
 import java.util.List;
 import java.util.Locale;
