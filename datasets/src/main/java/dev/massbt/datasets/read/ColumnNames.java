@@ -46,6 +46,14 @@ public record ColumnNames(Map<Column, String> names) implements Serializable {
         return new ColumnNames(names);
     }
 
+    /** These names and {@code c} named {@code name}. */
+    public ColumnNames with(Column c, String name) {
+        EnumMap<Column, String> copy = new EnumMap<>(Column.class);
+        copy.putAll(names);
+        copy.put(c, name);
+        return new ColumnNames(copy);
+    }
+
     public Optional<String> of(Column c) {
         return Optional.ofNullable(names.get(c));
     }

@@ -86,10 +86,7 @@ public record GenericBars(char delimiter, int fieldCount, int timestampColumn, i
 
     /** Rows of many symbols in one file: the symbol column named {@code name}, whose values are the symbols. */
     public GenericBars withSymbolColumn(String name) {
-        java.util.Map<Column, String> names = new java.util.EnumMap<>(Column.class);
-        names.putAll(columns.names());
-        names.put(Column.SYMBOL, name);
-        return withColumnNames(new ColumnNames(names));
+        return withColumnNames(columns.with(Column.SYMBOL, name));
     }
 
     @Override

@@ -94,10 +94,7 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
 
     /** Rows of many symbols in one file: the symbol column named {@code name}, whose values are the symbols. */
     public GenericTrades withSymbolColumn(String name) {
-        java.util.Map<Column, String> names = new java.util.EnumMap<>(Column.class);
-        names.putAll(columns.names());
-        names.put(Column.SYMBOL, name);
-        return withColumnNames(new ColumnNames(names));
+        return withColumnNames(columns.with(Column.SYMBOL, name));
     }
 
     @Override
