@@ -38,7 +38,8 @@ with DAG(
         "min_oos_ratio": Param(None, type=["null", "number"]),
         "commission_bps": Param(0.0, type="number", minimum=0),
         "slippage_bps": Param(0.0, type="number", minimum=0),
-        "calendar": Param(365, type="integer", enum=[252, 365]),
+        "calendar": Param("auto", type=["string", "integer"], enum=["auto", 252, 365],
+                          description="Periods per year for annualising: auto counts the days with bars."),
     },
 ) as dag:
 

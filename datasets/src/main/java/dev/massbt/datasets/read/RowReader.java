@@ -31,6 +31,7 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
     private String[] fields;
     private RowFormat file;
     private RejectedRow firstRejected;
+    private String lastRaw;
     private final EnumMap<Reason, Long> rejected = new EnumMap<>(Reason.class);
     private long rowsRead;
     private long accepted;
@@ -58,6 +59,11 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
+        return advance();
+    }
+
+    /** The base reading loop (not overridable: subclasses that buffer call {@code super.hasNext()}). */
+    private boolean advance() {
         while (next == null && !done) {
             String line = text.readLine();
             if (line == null) {
@@ -72,7 +78,7 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
 
     @Override
     public R next() {
-        if (!hasNext()) {
+        if (!advance()) {
             throw new NoSuchElementException("no more rows in " + text.name());
         }
         R r = next;
@@ -147,7 +153,27 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
             return reject(n, line, verdict.reason(), verdict.message());
         }
         accepted++;
+        lastRaw = line;
         return row;
+    }
+
+    /** The text of the line of the row {@link #next()} returned last. */
+    String lastRaw() {
+        return lastRaw;
+    }
+
+    /**
+     * A row accepted earlier turns out rejected (a check that needs the rows after it, such as the
+     * outlier filter): it moves from accepted to rejected and goes to the quarantine.
+     */
+    void unaccept(long line, String raw, Reason reason, String message) {
+        accepted--;
+        RejectedRow r = new RejectedRow(text.name(), line, raw, reason, message);
+        rejected.merge(reason, 1L, Long::sum);
+        if (firstRejected == null || line < firstRejected.line()) {
+            firstRejected = r;
+        }
+        quarantine.reject(r);
     }
 
     private void checkDelimiter(long n, String line, int count) {

@@ -7,9 +7,12 @@ import dev.massbt.datasets.validate.TradeValidator;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.datasets.validate.Verdict;
 import java.nio.file.Path;
+import dev.massbt.datasets.validate.OutlierFilter;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Streams the accepted trades of one file, in file order; every other row goes to the
@@ -31,10 +34,59 @@ public final class TradeReader extends RowReader<TradeRow> {
     /** One validator per symbol for a file with a symbol column: each symbol's trades are in time order. */
     private final Map<String, TradeValidator> bySymbol = new HashMap<>();
 
+    /** Outlier filters, one per symbol (the file's under ""), when the rules ask for one. */
+    private final Map<String, OutlierFilter<Held>> outliers = new HashMap<>();
+    private final ArrayDeque<TradeRow> ready = new ArrayDeque<>();
+    private boolean flushed;
+
+    /** A row the outlier filter holds, with its text for the quarantine. */
+    private record Held(TradeRow row, String raw) {
+    }
+
     private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
         super(file, format, quarantine);
         this.rules = rules;
         this.validator = new TradeValidator(rules);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (rules.outlierBps() == 0) {
+            return super.hasNext();
+        }
+        while (ready.isEmpty()) {
+            if (super.hasNext()) {
+                TradeRow t = super.next();
+                String key = t.symbol() == null ? "" : t.symbol();
+                outliers.computeIfAbsent(key, k -> new OutlierFilter<>(rules.outlierBps(),
+                        ValidationRules.OUTLIER_WINDOW / 2)).add(new Held(t, lastRaw()), t.price(), this::decided);
+            } else if (!flushed) {
+                flushed = true;
+                outliers.values().forEach(f -> f.flush(this::decided));
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public TradeRow next() {
+        if (rules.outlierBps() == 0) {
+            return super.next();
+        }
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows in " + source());
+        }
+        return ready.poll();
+    }
+
+    private void decided(Held h, Verdict v) {
+        if (v == null) {
+            ready.add(h.row());
+        } else {
+            unaccept(h.row().line(), h.raw(), v.reason(), v.message());
+        }
     }
 
     public static TradeReader open(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {

@@ -38,7 +38,9 @@ public enum Reason {
     /** A print the source flags as suspicious (its {@code suspicious} column). */
     SUSPICIOUS,
     /** A print with a sale condition the user excluded ({@code --exclude-conditions}). */
-    EXCLUDED_CONDITION;
+    EXCLUDED_CONDITION,
+    /** A print far from the median of the prints around it ({@link OutlierFilter}, {@code --outlier-bps}). */
+    OUTLIER;
 
     /** Lower-case code stored in the quarantine table, e.g. {@code out_of_order}. */
     public String code() {

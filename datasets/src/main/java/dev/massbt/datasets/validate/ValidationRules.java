@@ -13,12 +13,18 @@ import java.util.Objects;
  *                                increasing, so this applies to trades only.
  * @param identicalTrades         what to do with a trade identical to the previous accepted one
  *                                when the data has no trade id (see {@link IdenticalTrades})
+ * @param outlierBps              trades further than this from the median of the prints around
+ *                                them are {@link Reason#OUTLIER}s ({@link OutlierFilter}, a window
+ *                                of {@link #OUTLIER_WINDOW} prints); 0 (the default) is off
  */
-public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades)
+public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades, double outlierBps)
         implements java.io.Serializable {
 
-    /** Tolerance 0, identical trades kept (and counted). */
-    public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP);
+    /** Tolerance 0, identical trades kept (and counted), no outlier filter. */
+    public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP, 0);
+
+    /** Prints in an outlier window: 10 before, the print, 10 after. */
+    public static final int OUTLIER_WINDOW = 21;
 
     public ValidationRules {
         if (backwardToleranceMicros < 0) {
@@ -26,14 +32,22 @@ public record ValidationRules(long backwardToleranceMicros, IdenticalTrades iden
                     + "; use 0 to reject any trade earlier than the latest accepted one");
         }
         Objects.requireNonNull(identicalTrades, "identicalTrades");
+        if (!(outlierBps >= 0) || Double.isInfinite(outlierBps)) {
+            throw new IllegalArgumentException("outlierBps must be a number >= 0 (0 is off), got " + outlierBps);
+        }
+    }
+
+    /** Trades more than {@code bps} basis points from the median of the prints around them are outliers; 0 is off. */
+    public ValidationRules withOutlierBps(double bps) {
+        return new ValidationRules(backwardToleranceMicros, identicalTrades, bps);
     }
 
     public ValidationRules withBackwardTolerance(long micros) {
-        return new ValidationRules(micros, identicalTrades);
+        return new ValidationRules(micros, identicalTrades, outlierBps);
     }
 
     public ValidationRules withIdenticalTrades(IdenticalTrades policy) {
-        return new ValidationRules(backwardToleranceMicros, policy);
+        return new ValidationRules(backwardToleranceMicros, policy, outlierBps);
     }
 
     /**

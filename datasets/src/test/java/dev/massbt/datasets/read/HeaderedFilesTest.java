@@ -230,4 +230,32 @@ class HeaderedFilesTest {
         assertThatThrownBy(() -> bars(headerless, GenericBars.csv().withSymbolColumn("Name"), Timeframe.D1))
                 .isInstanceOf(DataFileException.class).hasMessageContaining("--symbol-column needs a header");
     }
+
+    @Test
+    void theOutlierFilterQuarantinesALateBlockFarFromTheMarket_andCountsReconcile() {
+        StringBuilder b = new StringBuilder("ts,price,size\n");
+        for (int i = 0; i < 30; i++) {
+            double price = i == 12 ? 171.9 : 169.5 + (i % 3) * 0.01; // a block print 141 bps off
+            b.append("2013-10-07T13:30:").append(String.format(java.util.Locale.ROOT, "%02d", i)).append("Z,")
+                    .append(price).append(",100\n");
+        }
+        Path f = TestFiles.write(dir, "block.csv", b.toString());
+        ValidationRules rules = ValidationRules.DEFAULT.withOutlierBps(50);
+        Quarantine q = Quarantine.keepingFirst(10);
+        List<TradeRow> rows = new ArrayList<>();
+        IngestReport report;
+        try (TradeReader r = TradeReader.open(f, GenericTrades.csv(), rules, q)) {
+            r.forEachRemaining(rows::add);
+            report = r.report();
+        }
+        assertThat(report.rowsRead()).isEqualTo(30);
+        assertThat(report.accepted()).isEqualTo(29);
+        assertThat(report.rejected(Reason.OUTLIER)).isEqualTo(1);
+        assertThat(rows).extracting(TradeRow::line).isSorted().doesNotContain(14L);
+        assertThat(q.kept()).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(14);
+            assertThat(x.raw()).isEqualTo("2013-10-07T13:30:12Z,171.9,100");
+            assertThat(x.message()).contains("bps from the median");
+        });
+    }
 }

@@ -12,6 +12,7 @@ import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.run.RunId;
+import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.tables.RunWrites;
 import dev.massbt.strategies.error.UserException;
@@ -86,6 +87,11 @@ final class IngestCommand extends RecordedCommand {
             + "with a condition column: quarantine prints with any of these sale conditions (e.g. Z,T,U).")
     List<String> excludeConditions;
 
+    @Option(names = "--outlier-bps", paramLabel = "BPS", description = "For trades: quarantine prints more than BPS "
+            + "basis points from the median of the 21 prints around them (10 before, 10 after: a genuine move is "
+            + "kept), as outlier. Off by default.")
+    Double outlierBps;
+
     @Option(names = "--min-accepted", paramLabel = "SHARE", description = "Refuse the run, writing nothing, when a "
             + "file has fewer accepted rows than this share: 0.5 or 50% (default), 0 to accept any.")
     String minAccepted;
@@ -137,6 +143,12 @@ final class IngestCommand extends RecordedCommand {
         if (minAccepted != null) {
             minAccepted();
         }
+        if (outlierBps != null) {
+            rules();
+            if (format != null && !(format() instanceof TradeFormat)) {
+                throw JobErrors.optionNeeds("--outlier-bps", "a trades format (trades-csv, bitstamp, binance-trades)");
+            }
+        }
         if (timeframe != null) {
             GenerateCommand.timeframe(timeframe);
         }
@@ -187,6 +199,14 @@ final class IngestCommand extends RecordedCommand {
         return new Layout(time, columns == null ? ColumnNames.AUTO : ColumnNames.parse(columns), adjust, filters);
     }
 
+    ValidationRules rules() {
+        try {
+            return ValidationRules.DEFAULT.withOutlierBps(outlierBps);
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--outlier-bps", e);
+        }
+    }
+
     double minAccepted() {
         String s = minAccepted.strip();
         boolean percent = s.endsWith("%");
@@ -229,6 +249,9 @@ final class IngestCommand extends RecordedCommand {
         }
         if (minAccepted != null) {
             in.minAccepted(minAccepted());
+        }
+        if (outlierBps != null) {
+            in.rules(rules());
         }
         if (timeframe != null) {
             in.timeframe(GenerateCommand.timeframe(timeframe));

@@ -117,5 +117,9 @@ class DailyUniverseTest {
         assertThat(wrong.get(0)).contains("--format trades-csv or --format bars-csv (bitstamp has a fixed layout)");
         assertThat(wrong.get(1)).contains("unknown column key 'when'").contains("keys: ts, date, time");
         assertThat(wrong.get(2)).contains("--min-accepted").contains("between 0 and 1");
+        assertThat(CommandLineTest.run("ingest", page.toString(), "--format", "bars-csv", "--outlier-bps", "50",
+                "--symbol", "SPY", "--warehouse", fresh.root()).err()).contains("--outlier-bps needs a trades format");
+        assertThat(CommandLineTest.run("ingest", page.toString(), "--format", "trades-csv", "--outlier-bps", "-5",
+                "--symbol", "SPY", "--warehouse", fresh.root()).err()).contains("outlierBps must be a number >= 0");
     }
 }
