@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Which prints of a headered trades file go to the quarantine for what the source says of
@@ -16,6 +17,9 @@ import java.util.TreeSet;
  * @param excludedConditions condition codes whose prints are quarantined, upper case
  */
 public record PrintFilters(boolean keepSuspicious, Set<String> excludedConditions) implements Serializable {
+
+    /** Between the codes of one condition field; compiled once, not per print. */
+    private static final Pattern CODE_SEPARATORS = Pattern.compile("[\\s;|/]+");
 
     /** Flagged prints quarantined, no condition excluded. */
     public static final PrintFilters DEFAULT = new PrintFilters(false, Set.of());
@@ -45,7 +49,7 @@ public record PrintFilters(boolean keepSuspicious, Set<String> excludedCondition
         if (excludedConditions.isEmpty()) {
             return null;
         }
-        for (String code : field.toUpperCase(Locale.ROOT).split("[\\s;|/]+")) {
+        for (String code : CODE_SEPARATORS.split(field.toUpperCase(Locale.ROOT))) {
             if (!code.isEmpty() && excludedConditions.contains(code)) {
                 return code;
             }
