@@ -165,6 +165,16 @@ public final class TickAggregator {
     }
 
     /** Closes the open bar, if any, handing it to the sink. Adding trades afterwards opens a new bar. */
+    /**
+     * What the next trade's effect depends on, as text: the open bucket (not the open bar's
+     * values) and the tick rule's memory. Two aggregators in the same state treat every later
+     * trade alike, except for the values of the bar open now.
+     */
+    public String state() {
+        return (open ? Long.toString(bucket) : "closed") + "," + (anyTrade ? Double.doubleToLongBits(lastPrice) : "none")
+                + "," + lastBuy;
+    }
+
     public void flush() {
         if (open) {
             emit();

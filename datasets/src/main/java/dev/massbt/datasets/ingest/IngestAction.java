@@ -61,9 +61,11 @@ import scala.jdk.javaapi.CollectionConverters;
  *         .execute();
  * }</pre>
  *
- * <p><b>One pass, one task per file.</b> Files are parsed in Spark tasks by {@link ParseFiles}
- * with the streaming readers (gzip and zip cannot be split); the tagged output is persisted
- * once and every table is written from it.
+ * <p><b>One pass, one task per file or piece.</b> Files are parsed in Spark tasks by
+ * {@link ParseFiles} with the streaming readers, one task per file (gzip and zip cannot be
+ * split), except that a large plain trades file is cut into pieces read in parallel, each exactly
+ * as a reader of the whole file would read it ({@link FilePieces}); the tagged output (ticks in
+ * batches) is persisted once and every table is written from it.
  *
  * <p><b>Nothing is written unless every file reads.</b> All files are parsed and the counts
  * reconciled (read = accepted + rejected, per file and against the rows produced) before the
@@ -109,6 +111,8 @@ public final class IngestAction {
     private RunId runId;
     private Timeframe timeframe = Timeframe.M1;
     private ValidationRules rules = ValidationRules.DEFAULT;
+    private long pieceBytes = FilePieces.PIECE_BYTES;
+    private long contextBytes = FilePieces.CONTEXT_BYTES;
 
     private IngestAction(SparkSession spark) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -204,6 +208,13 @@ public final class IngestAction {
         return this;
     }
 
+    /** How large plain trade files are cut ({@link FilePieces}); for tests, which need small pieces. */
+    IngestAction pieces(long bytes, long context) {
+        this.pieceBytes = bytes;
+        this.contextBytes = context;
+        return this;
+    }
+
     public IngestAction rules(ValidationRules r) {
         this.rules = Objects.requireNonNull(r, "rules");
         return this;
@@ -238,7 +249,8 @@ public final class IngestAction {
             }
             Broadcast<HadoopConf> conf = hadoop;
             parsed = steps.run("read", "read and validate " + files.size() + " file(s) of " + who,
-                    () -> ParsedFiles.parse(spark, jsc, files, spec, conf));
+                    () -> ParsedFiles.parse(spark, jsc, FilePieces.plan(jsc, files, spec, pieceBytes, contextBytes),
+                            files.size(), spec, conf));
             ParsedFiles p = parsed;
             p.log(run);
             p.refuseWhatIsNotData(minAccepted);

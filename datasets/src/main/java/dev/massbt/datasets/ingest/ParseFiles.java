@@ -7,6 +7,7 @@ import dev.massbt.datasets.error.IngestException;
 import dev.massbt.datasets.read.BarFormat;
 import dev.massbt.datasets.read.BarReader;
 import dev.massbt.datasets.read.BarRow;
+import dev.massbt.datasets.read.LineWindow;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.read.TradeRow;
@@ -41,9 +42,9 @@ import org.apache.spark.sql.Row;
  * configuration ({@link LocalCopy}), read, and deleted once read or when the task ends; messages
  * name the URI, and rows the file name, as for a local path.
  *
- * <p>Usable without Spark for local paths: {@code new ParseFiles(spec).call(List.of(path).iterator())}.
+ * <p>Usable without Spark for local paths: {@code new ParseFiles(spec).call(List.of(Piece.whole(path)).iterator())}.
  */
-final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
+final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
 
     private final ParseSpec spec;
     private final Broadcast<HadoopConf> hadoop;
@@ -60,7 +61,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<String> paths) {
+    public Iterator<Row> call(Iterator<Piece> paths) {
         FileRows rows = new FileRows(spec, paths, hadoop == null ? null : hadoop.value().get());
         TaskContext task = TaskContext.get();
         if (task != null) {
@@ -72,13 +73,13 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
     /** The rows of the files, one file after the other. */
     static final class FileRows implements Iterator<Row>, AutoCloseable {
         private final ParseSpec spec;
-        private final Iterator<String> paths;
+        private final Iterator<Piece> paths;
         private final Configuration hadoop;
         private final ArrayDeque<Row> pending = new ArrayDeque<>();
         private OneFile current;
         private LocalCopy copy;
 
-        FileRows(ParseSpec spec, Iterator<String> paths, Configuration hadoop) {
+        FileRows(ParseSpec spec, Iterator<Piece> paths, Configuration hadoop) {
             this.spec = spec;
             this.paths = paths;
             this.hadoop = hadoop;
@@ -114,7 +115,8 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             return pending.poll();
         }
 
-        private OneFile open(String location) {
+        private OneFile open(Piece piece) {
+            String location = piece.location();
             Path file;
             if (InputFiles.isUri(location)) {
                 if (hadoop == null) {
@@ -128,7 +130,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             }
             String symbol = spec.symbol(location);
             try {
-                return spec.trades() ? new TradeFile(file, symbol) : new BarFile(file, symbol);
+                return spec.trades() ? new TradeFile(file, symbol, piece) : new BarFile(file, symbol);
             } catch (DataFileException e) {
                 String message = copy == null ? e.getMessage() : copy.reword(e.getMessage());
                 close();
@@ -161,20 +163,49 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             void close();
         }
 
-        /** Ticks, and bars aggregated from them as each closes (per symbol, for a file with a symbol column). */
+        /**
+         * Ticks, and bars aggregated from them as each closes (per symbol, for a file with a symbol
+         * column). For a piece of a large file: ticks of the lines it owns, and the bars whose first
+         * trade is on one of them; the context before the window only brings the aggregator up to
+         * date, and reading goes on past the window until the piece's last bar closes.
+         */
         private final class TradeFile implements OneFile {
             private final TradeReader reader;
             private final String symbol;
+            private final Piece piece;
+            private final LineWindow window;
             private final Map<String, SymbolBars> bars = new HashMap<>();
             private final TreeSet<String> symbols = new TreeSet<>();
             private final TreeSet<String> dates = new TreeSet<>();
             private final TreeSet<String> months = new TreeSet<>();
             private long barCount;
+            private final Map<String, TickBatch> batches = new HashMap<>();
             private long lastDay = Long.MIN_VALUE;
+            private java.time.LocalDate lastDate;
+            private boolean pastWindow;
+            private String stateIn;
+            private String stateOut;
 
-            TradeFile(Path file, String symbol) {
+            TradeFile(Path file, String symbol, Piece piece) {
                 this.symbol = symbol;
-                reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine(symbol));
+                this.piece = piece;
+                this.window = piece.window();
+                reader = TradeReader.open(file, (TradeFormat) spec.format(), spec.rules(), quarantine(symbol), window);
+                if (!window.whole()) {
+                    reader.onWindowEdge(line -> {
+                        if (line == window.ownFrom()) {
+                            stateIn = handoffState();
+                        } else {
+                            stateOut = handoffState();
+                        }
+                    });
+                }
+            }
+
+            /** The reader's state and the bars': what the neighbouring piece must have had at this line. */
+            private String handoffState() {
+                SymbolBars b = bars.get(symbol);
+                return reader.state() + ";" + (b == null ? "none" : b.aggregator.state());
             }
 
             /** One symbol's open bar: the aggregator and the line of the bar's first trade. */
@@ -188,10 +219,12 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                 SymbolBars(String sym) {
                     String source = reader.source();
                     aggregator = TickAggregator.streaming(spec.timeframe(), (ts, o, h, l, c, v, vwap, buy, sell, n) -> {
-                        pending.add(Tagged.aggregatedBar(sym, spec.timeframe(), ts, o, h, l, c, v, vwap, buy, sell, n,
-                                source, openLine));
-                        months.add(PartitionValues.bucketOf(spec.timeframe(), ts));
-                        barCount++;
+                        if (window.owns(openLine)) {
+                            pending.add(Tagged.aggregatedBar(sym, spec.timeframe(), ts, o, h, l, c, v, vwap, buy, sell,
+                                    n, source, openLine));
+                            months.add(PartitionValues.bucketOf(spec.timeframe(), ts));
+                            barCount++;
+                        }
                     });
                 }
 
@@ -205,32 +238,64 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                         openLine = t.line();
                     }
                 }
+
+                /** Whether a trade past the window still belongs to the piece's last bar (same bucket, or late). */
+                boolean joinsOwnedBar(TradeRow t) {
+                    return barOpen && window.owns(openLine)
+                            && Math.floorDiv(t.tsMillis(), bucketMillis) * bucketMillis <= openBucket;
+                }
             }
 
             @Override
             public boolean step() {
-                if (reader.hasNext()) {
+                if (!pastWindow && reader.hasNext()) {
                     TradeRow t = reader.next();
                     String sym = t.symbol() != null ? t.symbol() : symbol;
                     if (symbols.add(sym)) {
                         bars.put(sym, new SymbolBars(sym));
                     }
-                    bars.get(sym).add(t);
-                    long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
-                    if (day != lastDay) {
-                        lastDay = day;
-                        dates.add(PartitionValues.dateOfMicros(t.tsMicros()).toString());
+                    SymbolBars b = bars.get(sym);
+                    if (window.owns(t.line())) {
+                        b.add(t);
+                        emit(sym, t);
+                    } else if (t.line() < window.ownFrom() || b.joinsOwnedBar(t)) {
+                        b.add(t); // context, or the end of the piece's last bar: aggregated, not emitted
+                    } else {
+                        pastWindow = true; // the piece's last bar is complete
                     }
-                    pending.add(Tagged.tick(sym, t));
                     return true;
                 }
                 for (String s : symbols) {
                     bars.get(s).aggregator.flush();
                 }
+                batches.values().forEach(this::flush);
                 IngestReport report = reader.report();
                 pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
-                        barCount, dates, months));
+                        barCount, dates, months, piece, stateIn, stateOut));
                 return false;
+            }
+
+            /** Into its symbol's batch; a full batch, or one of another date, goes out first. */
+            private void emit(String sym, TradeRow t) {
+                long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
+                if (day != lastDay) {
+                    lastDay = day;
+                    lastDate = PartitionValues.dateOfMicros(t.tsMicros());
+                    dates.add(lastDate.toString());
+                }
+                TickBatch batch = batches.computeIfAbsent(sym, s -> new TickBatch(s, reader.source()));
+                if (!batch.takes(lastDate)) {
+                    flush(batch);
+                    batch.restart(lastDate);
+                }
+                batch.add(t);
+            }
+
+            private void flush(TickBatch batch) {
+                if (!batch.isEmpty()) {
+                    pending.add(Tagged.ticks(batch));
+                    batch.restart(batch.date());
+                }
             }
 
             @Override
@@ -271,7 +336,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                 }
                 IngestReport report = reader.report();
                 pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
-                        report.accepted(), new TreeSet<>(), months));
+                        report.accepted(), new TreeSet<>(), months, Piece.whole(reader.source()), null, null));
                 return false;
             }
 

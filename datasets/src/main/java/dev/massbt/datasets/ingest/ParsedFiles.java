@@ -1,6 +1,12 @@
 package dev.massbt.datasets.ingest;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
 
 import dev.massbt.datasets.error.DatasetErrors;
 import dev.massbt.datasets.read.TradeFormat;
@@ -8,17 +14,23 @@ import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Reason;
 import dev.massbt.datasets.validate.RejectedRow;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,34 +68,103 @@ final class ParsedFiles {
     private ParsedFiles(Dataset<Row> tagged, Map<String, Long> produced, List<Row> reportRows) {
         this.tagged = tagged;
         this.produced = produced;
-        for (Row r : reportRows) {
-            IngestReport report = report(r);
-            List<String> fileSymbols = r.getList(r.fieldIndex("symbols"));
-            long fileBars = r.getLong(r.fieldIndex("bars"));
-            files.add(new ParsedFile(String.join(",", fileSymbols), report, fileBars, firstRejected(report.source(), r)));
+        for (List<Row> pieces : bySource(reportRows).values()) {
+            IngestReport report = null;
+            RejectedRow first = null;
+            Set<String> fileSymbols = new TreeSet<>();
+            long fileBars = 0;
+            for (Row r : pieces) {
+                IngestReport piece = report(r);
+                report = report == null ? piece : report.plus(piece);
+                first = first != null ? first : firstRejected(piece.source(), r);
+                fileSymbols.addAll(r.getList(r.fieldIndex("symbols")));
+                fileBars += r.getLong(r.fieldIndex("bars"));
+                dates.addAll(r.getList(r.fieldIndex("dates")));
+                months.addAll(r.getList(r.fieldIndex("months")));
+            }
+            files.add(new ParsedFile(String.join(",", fileSymbols), report, fileBars, first));
             reports.add(report);
             symbols.addAll(fileSymbols);
             bars += fileBars;
-            dates.addAll(r.getList(r.fieldIndex("dates")));
-            months.addAll(r.getList(r.fieldIndex("months")));
         }
     }
 
-    /** The files parsed in one task each, persisted once, their counts reconciled. */
-    static ParsedFiles parse(SparkSession spark, JavaSparkContext jsc, List<String> files, ParseSpec spec,
-                             Broadcast<HadoopConf> hadoop) {
-        JavaRDD<Row> rows = jsc.parallelize(files, files.size()).mapPartitions(new ParseFiles(spec, hadoop));
-        Dataset<Row> tagged = spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    /**
+     * The pieces parsed in one task each, persisted once, their counts reconciled. A file read in
+     * pieces whose piece did not start in the state its predecessor ended in (its context was too
+     * short to catch up with the file: a long run of late or rejected rows at the cut) is read
+     * again whole, so the result is always what one reader of the whole file gives.
+     */
+    static ParsedFiles parse(SparkSession spark, JavaSparkContext jsc, List<Piece> pieces, int fileCount,
+                             ParseSpec spec, Broadcast<HadoopConf> hadoop) {
+        Dataset<Row> tagged = parseAll(spark, jsc, pieces, spec, hadoop);
         try {
-            ParsedFiles p = new ParsedFiles(tagged, countByTag(tagged),
-                    tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList());
-            p.reconcile(files.size(), spec.format() instanceof TradeFormat);
+            List<Row> reportRows = reportRows(tagged);
+            Map<String, String> again = brokenHandoffs(reportRows, pieces);
+            if (!again.isEmpty()) {
+                Column source = coalesce(col("tick.source"), col("bar.source"), col("rejected.source"), col("report.source"));
+                Dataset<Row> kept = tagged.where(not(source.isin(again.keySet().toArray())));
+                Dataset<Row> whole = parseAll(spark, jsc, again.values().stream().map(Piece::whole).toList(), spec, hadoop);
+                Dataset<Row> first = tagged;
+                tagged = kept.union(whole).persist(StorageLevel.MEMORY_AND_DISK());
+                reportRows = reportRows(tagged);
+                first.unpersist(true);
+                whole.unpersist(true);
+            }
+            ParsedFiles p = new ParsedFiles(tagged, countByTag(tagged), reportRows);
+            p.reconcile(fileCount, spec.format() instanceof TradeFormat);
             return p;
         } catch (Exception e) { // Spark's job failures are checked SparkExceptions, thrown unchecked
             // blocking: waits for the job's other tasks to end, which delete their local copies
             tagged.unpersist(true);
             throw e;
         }
+    }
+
+    private static Dataset<Row> parseAll(SparkSession spark, JavaSparkContext jsc, List<Piece> pieces, ParseSpec spec,
+                                         Broadcast<HadoopConf> hadoop) {
+        JavaRDD<Row> rows = jsc.parallelize(pieces, pieces.size()).mapPartitions(new ParseFiles(spec, hadoop));
+        return spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static List<Row> reportRows(Dataset<Row> tagged) {
+        return tagged.where(col("tag").equalTo(Tagged.REPORT)).select("report.*").collectAsList();
+    }
+
+    private static String clip(String state) {
+        return state == null || state.length() <= 60 ? state : state.substring(0, 57) + "...";
+    }
+
+    /** Each file's report rows, in piece order. */
+    private static Map<String, List<Row>> bySource(List<Row> reportRows) {
+        Map<String, List<Row>> bySource = new LinkedHashMap<>();
+        for (Row r : reportRows) {
+            bySource.computeIfAbsent(r.getString(r.fieldIndex("source")), k -> new ArrayList<>()).add(r);
+        }
+        bySource.values().forEach(l -> l.sort(Comparator.comparingInt(r -> r.getInt(r.fieldIndex("piece")))));
+        return bySource;
+    }
+
+    /** The files (source name to location) read in pieces where a piece began in another state than its predecessor ended in. */
+    private static Map<String, String> brokenHandoffs(List<Row> reportRows, List<Piece> pieces) {
+        Map<String, String> locations = new HashMap<>();
+        pieces.stream().filter(p -> p.count() > 1)
+                .forEach(p -> locations.put(Path.of(p.location()).getFileName().toString(), p.location()));
+        Map<String, String> broken = new TreeMap<>();
+        bySource(reportRows).forEach((source, rows) -> {
+            for (int i = 1; i < rows.size(); i++) {
+                String out = rows.get(i - 1).getString(rows.get(i - 1).fieldIndex("state_out"));
+                String in = rows.get(i).getString(rows.get(i).fieldIndex("state_in"));
+                if (!Objects.equals(out, in)) {
+                    LOG.warn("{}: piece {} of {} did not catch up with the file in its context (it began in state {} "
+                            + "where piece {} ended in {}); reading the file whole", source, i + 1, rows.size(),
+                            clip(in), i, clip(out));
+                    broken.put(source, locations.get(source));
+                    break;
+                }
+            }
+        });
+        return broken;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ParsedFiles.class);
@@ -115,8 +196,10 @@ final class ParsedFiles {
         return produced.getOrDefault(tag, 0L);
     }
 
+    /** The rows of one table: of {@code ticks}, {@code bars} or {@code quarantine}. */
     Dataset<Row> payload(String tag) {
-        return tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
+        Dataset<Row> rows = tagged.where(col("tag").equalTo(tag)).select(tag + ".*");
+        return tag.equals(Tagged.TICK) ? TickBatch.rows(rows) : rows;
     }
 
     /** Blocking: a session stopped right after must not race the block removal. */
@@ -137,10 +220,11 @@ final class ParsedFiles {
         }
     }
 
+    /** Rows produced by tag, the ticks in their batches counted one by one. */
     private static Map<String, Long> countByTag(Dataset<Row> tagged) {
         Map<String, Long> counts = new HashMap<>();
-        for (Row r : tagged.groupBy("tag").count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+        for (Row r : tagged.groupBy("tag").agg(count(lit(1)), sum(size(col("tick.ts_us")))).collectAsList()) {
+            counts.put(r.getString(0), r.getString(0).equals(Tagged.TICK) ? r.getLong(2) : r.getLong(1));
         }
         return counts;
     }

@@ -42,7 +42,7 @@ public final class BarReader extends RowReader<BarRow> {
     }
 
     @Override
-    Verdict check(BarRow b) {
+    Verdict check(BarRow b, boolean counted) { // bar files are read whole: always counted
         BarValidator v = b.symbol() == null ? validator : bySymbol.computeIfAbsent(b.symbol(),
                 s -> new BarValidator(intervalMillis));
         return v.check(b.tsMillis(), b.open(), b.high(), b.low(), b.close(), b.volume());

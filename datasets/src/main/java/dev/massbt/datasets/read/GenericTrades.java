@@ -175,6 +175,11 @@ public record GenericTrades(char delimiter, int fieldCount, int timestampColumn,
         }
 
         @Override
+        public String state() {
+            return time.state();
+        }
+
+        @Override
         public TradeRow parse(String source, long line, String[] f, int n) {
             flags.check(f);
             long ts = time.micros(f);

@@ -41,4 +41,13 @@ public interface RowFormat extends java.io.Serializable {
     default String columnsNote() {
         return "";
     }
+
+    /**
+     * What parsing the next row depends on, as text (empty for a stateless format): a local-time
+     * parser remembers the last time to place an autumn-overlap time. Compared where a large file
+     * is read in pieces: equal states parse every later row alike.
+     */
+    default String state() {
+        return "";
+    }
 }

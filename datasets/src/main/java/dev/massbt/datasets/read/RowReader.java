@@ -40,20 +40,81 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
     private boolean checkedFirstData;
     private boolean done;
     private R next;
+    private final LineWindow window;
+    private java.util.function.LongConsumer atWindowEdge = line -> { };
 
     RowReader(Path file, RowFormat format, Quarantine quarantine) {
+        this(file, format, quarantine, LineWindow.WHOLE);
+    }
+
+    /** Reads the lines of {@code window} (a piece of a large plain file, or {@link LineWindow#WHOLE}). */
+    RowReader(Path file, RowFormat format, Quarantine quarantine, LineWindow window) {
         this.format = java.util.Objects.requireNonNull(format, "format");
         this.quarantine = java.util.Objects.requireNonNull(quarantine, "quarantine");
+        this.window = java.util.Objects.requireNonNull(window, "window");
         this.fields = new String[format.maxFields()];
         this.file = format;
-        this.text = TextSource.open(file);
+        if (!window.fromStart()) {
+            readHead(file); // the file's header decides its layout for every piece
+        }
+        this.text = TextSource.openAt(file, window.fromByte(), window.firstLine());
+    }
+
+    /**
+     * Called with the line number just before the first owned line and the first line past the
+     * window are processed: what the reader, its validators and the caller's aggregators hold then
+     * is what a reader of the neighbouring piece must have held ({@code handoff} states).
+     */
+    void atWindowEdge(java.util.function.LongConsumer edge) {
+        this.atWindowEdge = java.util.Objects.requireNonNull(edge, "edge");
+    }
+
+    /** The layout of the file being read (its header's mapping, its parser's state). */
+    RowFormat layout() {
+        return file;
+    }
+
+    /** The window this reader owns. */
+    public LineWindow window() {
+        return window;
+    }
+
+    private void readHead(Path path) {
+        try (TextSource head = TextSource.open(path)) {
+            for (String line = head.readLine(); line != null; line = head.readLine()) {
+                if (!line.isBlank()) {
+                    decideLayout(path, head.lineNumber(), line);
+                    break;
+                }
+            }
+        }
+        sawContent = true;
+        checkedFirstData = true; // the first piece checks the delimiter
+    }
+
+    /** The layout of the file from its first non-blank line: true when that line is a header. */
+    private boolean decideLayout(Path path, long n, String line) {
+        int count = Fields.split(line, format.delimiter(), fields);
+        boolean header = count >= format.minFields() && count <= format.maxFields() && format.isHeader(fields, count);
+        try {
+            file = format.forFile(header ? line : null);
+        } catch (HeaderRejected e) {
+            throw DatasetErrors.badHeader(path, n, format.name(), e.getMessage());
+        }
+        if (file.maxFields() > fields.length) {
+            fields = new String[file.maxFields()];
+        }
+        if (header) {
+            headerLine = n;
+        }
+        return header;
     }
 
     /** Parses a split line with the file's format; throws {@link RowRejected} when it cannot. */
     abstract R parse(RowFormat file, String source, long line, String[] fields, int n);
 
-    /** Validates a parsed row: null when accepted. */
-    abstract Verdict check(R row);
+    /** Validates a parsed row: null when accepted; {@code counted}: false for a line outside the window (observe nothing). */
+    abstract Verdict check(R row, boolean counted);
 
     abstract Map<Observation, Long> observations();
 
@@ -111,20 +172,15 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         boolean blank = line.isBlank();
         if (!sawContent && !blank) {
             sawContent = true;
-            int count = Fields.split(line, format.delimiter(), fields);
-            boolean header = count >= format.minFields() && count <= format.maxFields() && format.isHeader(fields, count);
-            try {
-                file = format.forFile(header ? line : null);
-            } catch (HeaderRejected e) {
-                throw DatasetErrors.badHeader(text.file(), n, format.name(), e.getMessage());
-            }
-            if (file.maxFields() > fields.length) {
-                fields = new String[file.maxFields()];
-            }
-            if (header) {
-                headerLine = n;
+            if (decideLayout(text.file(), n, line)) {
                 return null;
             }
+        }
+        if (n == window.ownFrom() || n == window.ownTo()) {
+            atWindowEdge.accept(n);
+        }
+        if (!window.owns(n)) {
+            return context(n, line, blank);
         }
         rowsRead++;
         if (blank) {
@@ -148,7 +204,7 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         } catch (RowRejected e) {
             return reject(n, line, e.reason(), e.getMessage());
         }
-        Verdict verdict = check(row);
+        Verdict verdict = check(row, true);
         if (verdict != null) {
             return reject(n, line, verdict.reason(), verdict.message());
         }
@@ -167,6 +223,9 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
      * outlier filter): it moves from accepted to rejected and goes to the quarantine.
      */
     void unaccept(long line, String raw, Reason reason, String message) {
+        if (!window.owns(line)) {
+            return; // decided for a line of the context or past the window: its owner counts it
+        }
         accepted--;
         RejectedRow r = new RejectedRow(text.name(), line, raw, reason, message);
         rejected.merge(reason, 1L, Long::sum);
@@ -192,7 +251,36 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         }
     }
 
+    /**
+     * A line outside the window: parsed and validated like any other, so the state the owned lines
+     * see is right, but not counted, and never quarantined (its owner does both).
+     */
+    private R context(long n, String line, boolean blank) {
+        if (blank) {
+            return null;
+        }
+        RowFormat current = file;
+        int count = Fields.split(line, current.delimiter(), fields);
+        if (count < current.minFields() || count > current.maxFields()) {
+            return null;
+        }
+        R row;
+        try {
+            row = parse(current, text.name(), n, fields, count);
+        } catch (RowRejected e) {
+            return null;
+        }
+        if (check(row, false) != null) {
+            return null;
+        }
+        lastRaw = line;
+        return row;
+    }
+
     private void finish() {
+        if (!window.whole()) {
+            return; // empty or header-only concern the whole file: the pieces' reports tell it together
+        }
         if (!sawContent) {
             throw DatasetErrors.empty(text.file());
         }

@@ -8,6 +8,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +49,95 @@ public final class TextSource implements AutoCloseable {
     }
 
     public static TextSource open(Path file) {
+        checkFile(file);
+        return openDetected(file, file.getFileName().toString());
+    }
+
+    /**
+     * The lines of a plain text file from the first line starting at or after byte {@code fromByte}
+     * (the line containing byte {@code fromByte - 1} is skipped, so a piece of a file split at byte
+     * offsets reads each line in exactly one piece), numbered from {@code firstLine}: the caller
+     * knows that number ({@link #countLineEnds}). For a large file read by several tasks.
+     */
+    public static TextSource openAt(Path file, long fromByte, long firstLine) {
+        if (fromByte == 0) {
+            return open(file);
+        }
+        checkFile(file);
+        InputStream raw = null;
+        try {
+            raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+            raw.skipNBytes(fromByte - 1);
+            TextSource t = new TextSource(file, file.getFileName().toString(), "text", raw, raw);
+            t.reader.readLine(); // the end of the line before: a line starting before fromByte is not ours
+            t.lineNumber = firstLine - 1;
+            return t;
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw DatasetErrors.unreadable(file, firstLine, e);
+        }
+    }
+
+    /**
+     * How many lines end (at {@code \n}, {@code \r\n} or a lone {@code \r}, as {@link #readLine}
+     * splits them) at a byte in {@code [from, to)} of a plain file: the first line starting at or after
+     * byte {@code p > 0} is then line 2 + the ends in {@code [0, p - 1)}. Reads {@code to - from + 1} bytes.
+     */
+    public static long countLineEnds(Path file, long from, long to) {
+        try (FileChannel ch = FileChannel.open(file)) {
+            long stop = Math.min(to, ch.size());
+            ByteBuffer buf = ByteBuffer.allocate(BUFFER * 4 + 1);
+            long ends = 0;
+            for (long pos = from; pos < stop; ) {
+                int limit = (int) Math.min(BUFFER * 4, stop - pos);
+                buf.clear().limit(limit + 1); // one byte more: is a \r at the end followed by \n?
+                int n = 0;
+                while (buf.hasRemaining() && ch.read(buf, pos + n) > 0) {
+                    n = buf.position();
+                }
+                n = buf.position();
+                byte[] a = buf.array();
+                for (int i = 0; i < Math.min(limit, n); i++) {
+                    if (a[i] == '\n' || (a[i] == '\r' && (i + 1 >= n || a[i + 1] != '\n'))) {
+                        ends++;
+                    }
+                }
+                if (n < limit) {
+                    break; // the file shrank while being read
+                }
+                pos += limit;
+            }
+            return ends;
+        } catch (IOException e) {
+            throw DatasetErrors.unreadable(file, 0, e);
+        }
+    }
+
+    /** Whether the file is plain text (neither gzip nor zip, by content and by name): one that can be read from a byte offset. */
+    public static boolean plain(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".gz") || lower.endsWith(".zip") || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(2);
+            return !(magic.length == 2 && ((magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
+                    || magic[0] == 'P' && magic[1] == 'K'));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void checkFile(Path file) {
         if (!Files.exists(file)) {
             throw DatasetErrors.missing(file);
         }
         if (Files.isDirectory(file)) {
             throw DatasetErrors.notAFile(file);
         }
-        String fileName = file.getFileName().toString();
+    }
+
+    private static TextSource openDetected(Path file, String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
         InputStream raw = null;
         try {

@@ -29,4 +29,9 @@ final class TimeColumns {
     long micros(String[] f) {
         return ts >= 0 ? parser.parseMicros(f[ts], "timestamp") : parser.parseMicros(f[date], f[time], "date/time");
     }
+
+    /** The parser's state ({@link TimeParser#state()}). */
+    String state() {
+        return parser.state();
+    }
 }

@@ -57,6 +57,11 @@ public final class TimeParser {
         this.formatter = spec.pattern() == null ? null : DateTimeFormatter.ofPattern(spec.pattern(), Locale.ROOT);
     }
 
+    /** What parsing the next time depends on: the last time read, for local times with daylight saving; else nothing. */
+    public String state() {
+        return rules == null || rules.isFixedOffset() ? "" : Long.toString(last);
+    }
+
     /** A numeric epoch, unit by magnitude, in epoch microseconds: for the fixed formats (no state). */
     public static long epochMicros(String text, String field) {
         String s = text.strip();

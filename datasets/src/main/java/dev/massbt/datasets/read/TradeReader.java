@@ -43,8 +43,8 @@ public final class TradeReader extends RowReader<TradeRow> {
     private record Held(TradeRow row, String raw) {
     }
 
-    private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
-        super(file, format, quarantine);
+    private TradeReader(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine, LineWindow window) {
+        super(file, format, quarantine, window);
         this.rules = rules;
         this.validator = new TradeValidator(rules);
     }
@@ -90,7 +90,32 @@ public final class TradeReader extends RowReader<TradeRow> {
     }
 
     public static TradeReader open(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine) {
-        return new TradeReader(file, format, rules, quarantine);
+        return new TradeReader(file, format, rules, quarantine, LineWindow.WHOLE);
+    }
+
+    /**
+     * The trades of one piece of a large plain file ({@link LineWindow}): only the owned lines are
+     * returned, counted and quarantined, except that reading may go on past the window (the rows
+     * after it are returned, for the caller to finish its last bar, and must not be emitted).
+     * Files whose rows name their symbol are read whole.
+     */
+    public static TradeReader open(Path file, TradeFormat format, ValidationRules rules, Quarantine quarantine,
+                                   LineWindow window) {
+        return new TradeReader(file, format, rules, quarantine, window);
+    }
+
+    /**
+     * What reading the next line depends on (validator, time parser, outlier window), as text;
+     * with {@link #atWindowEdge} the reader of a piece compares it with its neighbour's.
+     */
+    public String state() {
+        OutlierFilter<Held> f = outliers.get("");
+        return validator.state() + ";" + layout().state() + ";" + (f == null ? "" : f.state());
+    }
+
+    /** {@code edge} is called with the line about to be read when it is the window's first or its first past it. */
+    public void onWindowEdge(java.util.function.LongConsumer edge) {
+        atWindowEdge(edge);
     }
 
     @Override
@@ -99,10 +124,10 @@ public final class TradeReader extends RowReader<TradeRow> {
     }
 
     @Override
-    Verdict check(TradeRow t) {
+    Verdict check(TradeRow t, boolean counted) {
         TradeValidator v = t.symbol() == null ? validator : bySymbol.computeIfAbsent(t.symbol(),
                 s -> new TradeValidator(rules));
-        return v.check(t.tsMicros(), t.price(), t.size(), t.tradeId());
+        return v.check(t.tsMicros(), t.price(), t.size(), t.tradeId(), counted);
     }
 
     @Override

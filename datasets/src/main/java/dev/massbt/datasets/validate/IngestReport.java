@@ -35,6 +35,17 @@ public record IngestReport(String source, long rowsRead, long accepted, Map<Reas
         this(source, rowsRead, accepted, rejected, observations, "");
     }
 
+    /** This report and {@code other}'s counts together: the pieces of a file read in pieces, in order. */
+    public IngestReport plus(IngestReport other) {
+        EnumMap<Reason, Long> r = new EnumMap<>(Reason.class);
+        r.putAll(rejected);
+        other.rejected.forEach((k, v) -> r.merge(k, v, Long::sum));
+        EnumMap<Observation, Long> o = new EnumMap<>(Observation.class);
+        o.putAll(observations);
+        other.observations.forEach((k, v) -> o.merge(k, v, Long::sum));
+        return new IngestReport(source, rowsRead + other.rowsRead, accepted + other.accepted, r, o, columns);
+    }
+
     public long rejectedTotal() {
         return rejected.values().stream().mapToLong(Long::longValue).sum();
     }

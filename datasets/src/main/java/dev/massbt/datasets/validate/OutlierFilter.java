@@ -57,6 +57,15 @@ public final class OutlierFilter<T> {
         }
     }
 
+    /** What the next decisions depend on, as text: the prices before and the prints waiting. */
+    public String state() {
+        StringBuilder sb = new StringBuilder();
+        before.forEach(p -> sb.append(Double.doubleToLongBits(p)).append(','));
+        sb.append('|');
+        pending.forEach(e -> sb.append(Double.doubleToLongBits(e.price())).append(','));
+        return sb.toString();
+    }
+
     /** The stream ended: decides the prints still waiting. */
     public void flush(Sink<T> out) {
         while (!pending.isEmpty()) {

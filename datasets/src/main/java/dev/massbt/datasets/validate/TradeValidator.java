@@ -40,6 +40,14 @@ public final class TradeValidator {
 
     /** Null when the trade is accepted (and becomes the new "previous"), else why not. */
     public Verdict check(long tsMicros, double price, double size, long tradeId) {
+        return check(tsMicros, price, size, tradeId, true);
+    }
+
+    /**
+     * As {@link #check(long, double, double, long)}; {@code observed} false: the trade moves the
+     * state but is not counted in the observations (a line a neighbouring piece owns).
+     */
+    public Verdict check(long tsMicros, double price, double size, long tradeId, boolean observed) {
         if (!(price > 0) || price == Double.POSITIVE_INFINITY) {
             return new Verdict(Reason.INVALID_PRICE, "price " + price + " is not a finite number > 0");
         }
@@ -53,6 +61,7 @@ public final class TradeValidator {
             return new Verdict(Reason.ZERO_SIZE, "size is 0: a trade that moved no quantity");
         }
         boolean identical = false;
+        boolean late = false;
         if (any) {
             if (tradeId != NO_ID) {
                 if (tradeId == lastId) {
@@ -71,11 +80,14 @@ public final class TradeValidator {
                             + " us before the latest accepted trade (" + maxTs + " us); tolerance is "
                             + rules.backwardToleranceMicros() + " us");
                 }
-                observe(Observation.LATE_WITHIN_TOLERANCE);
+                late = true;
             }
         }
-        if (identical) {
+        if (identical && observed) {
             observe(Observation.IDENTICAL_CONSECUTIVE_TRADE);
+        }
+        if (late && observed) {
+            observe(Observation.LATE_WITHIN_TOLERANCE);
         }
         any = true;
         lastTs = tsMicros;
@@ -84,6 +96,12 @@ public final class TradeValidator {
         lastSize = size;
         lastId = tradeId;
         return null;
+    }
+
+    /** What the next check depends on, as text: equal states decide every later trade alike. */
+    public String state() {
+        return any ? lastTs + "," + maxTs + "," + Double.doubleToLongBits(lastPrice) + ","
+                + Double.doubleToLongBits(lastSize) + "," + lastId : "none";
     }
 
     public Map<Observation, Long> observations() {

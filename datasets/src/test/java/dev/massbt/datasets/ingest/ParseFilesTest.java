@@ -32,7 +32,7 @@ class ParseFilesTest {
 
     private static List<Row> parse(ParseSpec spec, Path file) throws Exception {
         List<Row> rows = new ArrayList<>();
-        new ParseFiles(spec).call(List.of(file.toString()).iterator()).forEachRemaining(rows::add);
+        new ParseFiles(spec).call(List.of(Piece.whole(file.toString())).iterator()).forEachRemaining(rows::add);
         return rows;
     }
 
@@ -52,20 +52,26 @@ class ParseFilesTest {
                 oops,1,1
                 """);
         List<Row> rows = parse(trades(file), file);
-        assertThat(rows).extracting(r -> r.getString(0)).containsExactly(
-                "tick", "rejected", "tick", "bar", "tick", "rejected", "bar", "report");
-        Row bar = rows.get(3).getStruct(2);
+        assertThat(rows).extracting(r -> r.getString(0)).as("the ticks in one batch, at the end").containsExactly(
+                "rejected", "bar", "rejected", "bar", "tick", "report");
+        Row ticks = rows.get(4).getStruct(1);
+        assertThat(ticks.<long[]>getAs(TickBatch.SCHEMA.fieldIndex("ts_us"))).containsExactly(60_000_000L, 62_000_000L,
+                120_000_000L);
+        assertThat(ticks.<long[]>getAs(TickBatch.SCHEMA.fieldIndex("line"))).containsExactly(2L, 4L, 5L);
+        assertThat(ticks.<double[]>getAs(TickBatch.SCHEMA.fieldIndex("size"))).containsExactly(1.0, 2.0, 1.0);
+        assertThat(ticks.<java.time.LocalDate>getAs(TickBatch.SCHEMA.fieldIndex("date"))).hasToString("1970-01-01");
+        Row bar = rows.get(1).getStruct(2);
         assertThat(bar.<Double>getAs(BARS.fieldIndex("open"))).isEqualTo(10.0);
         assertThat(bar.<Double>getAs(BARS.fieldIndex("close"))).isEqualTo(11.0);
         assertThat(bar.<Double>getAs(BARS.fieldIndex("volume"))).isEqualTo(3.0);
         assertThat(bar.<Long>getAs(BARS.fieldIndex("trades"))).isEqualTo(2L);
         assertThat(bar.<Long>getAs(BARS.fieldIndex("line"))).as("line of the bar's first trade").isEqualTo(2L);
-        assertThat(rows.get(6).getStruct(2).<Long>getAs(BARS.fieldIndex("line"))).isEqualTo(5L);
-        Row rejected = rows.get(1).getStruct(3);
+        assertThat(rows.get(3).getStruct(2).<Long>getAs(BARS.fieldIndex("line"))).isEqualTo(5L);
+        Row rejected = rows.get(0).getStruct(3);
         assertThat(rejected.<String>getAs(QUARANTINE.fieldIndex("reason"))).isEqualTo("zero_size");
         assertThat(rejected.<String>getAs(QUARANTINE.fieldIndex("raw"))).isEqualTo("61,12,0");
         assertThat(rejected.<String>getAs(QUARANTINE.fieldIndex("run_id"))).isEqualTo("run-1");
-        Row report = rows.get(7).getStruct(4);
+        Row report = rows.get(5).getStruct(4);
         assertThat(report.<Long>getAs(REPORT.fieldIndex("rows_read"))).isEqualTo(5L);
         assertThat(report.<Long>getAs(REPORT.fieldIndex("accepted"))).isEqualTo(3L);
         assertThat(CollectionConverters.asJava(report.<scala.collection.Map<String, Long>>getAs(
