@@ -36,14 +36,40 @@ final class DeltaWrites {
     Written insertNew(Table table, Dataset<Row> rows, Column prune) {
         long start = System.nanoTime();
         DeltaTable target = create(table);
-        Row metrics = target.as("t").merge(rows.as("s"), prune.and(table.keyMatch()))
-                .whenNotMatched().insertAll().execute().first();
+        Row metrics = asLaidOut(() -> target.as("t").merge(rows.as("s"), prune.and(table.keyMatch()))
+                .whenNotMatched().insertAll().execute().first());
         long n = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
         long version = version(target);
         LOG.info("ingest: {} rows inserted into {} (version {}) in {} ms", n, table.tableName(), version,
                 (System.nanoTime() - start) / 1_000_000L);
         return new Written(n, version);
     }
+
+    /**
+     * Runs {@code write} with the parsed rows written as they lie: each parse task holds one file
+     * or piece, in time order, so its rows already fall in few partitions. Delta's default
+     * (repartition by the partition columns, then sort in each task) sends every row of one
+     * symbol and date through a shuffle into one task and sorts it again: measured on a 10 M-row
+     * tick file, 33 s of a 67 s ingest; written as they lie, each task writes its own rows, with up
+     * to {@value #OPEN_FILES} partition files open at once instead of a sort.
+     */
+    private <T> T asLaidOut(java.util.function.Supplier<T> write) {
+        var conf = spark.conf();
+        String repartition = conf.get(REPARTITION, "true");
+        String writers = conf.get(WRITERS, "0");
+        conf.set(REPARTITION, "false");
+        conf.set(WRITERS, Integer.toString(OPEN_FILES));
+        try {
+            return write.get();
+        } finally {
+            conf.set(REPARTITION, repartition);
+            conf.set(WRITERS, writers);
+        }
+    }
+
+    private static final String REPARTITION = "spark.databricks.delta.merge.repartitionBeforeWrite.enabled";
+    private static final String WRITERS = "spark.sql.maxConcurrentOutputFileWriters";
+    private static final int OPEN_FILES = 16;
 
     /**
      * MERGE that replaces the rows with the same key and inserts the others (for the ingests log).

@@ -139,4 +139,10 @@ public enum Table implements TableSpec {
     public List<String> keyColumns() {
         return keyColumns;
     }
+
+    /** Ticks are read by symbol and date (partitions) and time: statistics of the numbers only. */
+    @Override
+    public List<String> statsColumns() {
+        return this == TICKS ? List.of("ts", "ts_us", "price", "size", "line") : List.of();
+    }
 }
