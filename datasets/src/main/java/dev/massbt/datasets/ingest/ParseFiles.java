@@ -12,7 +12,9 @@ import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.read.TradeRow;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
+import dev.massbt.datasets.validate.SessionCursor;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -171,6 +173,10 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
             private final TreeSet<String> months = new TreeSet<>();
             private long barCount;
             private long lastDay = Long.MIN_VALUE;
+            /** Null without a session; a trade outside it goes to ticks, flagged, and to no bar. */
+            private final SessionCursor session = spec.rules().session() == null ? null
+                    : spec.rules().session().cursor();
+            private long outOfSession;
 
             TradeFile(Path file, String symbol) {
                 this.symbol = symbol;
@@ -215,19 +221,24 @@ final class ParseFiles implements FlatMapFunction<Iterator<String>, Row> {
                     if (symbols.add(sym)) {
                         bars.put(sym, new SymbolBars(sym));
                     }
-                    bars.get(sym).add(t);
+                    boolean inSession = session == null || session.inSession(t.tsMicros());
+                    if (inSession) {
+                        bars.get(sym).add(t);
+                    } else {
+                        outOfSession++;
+                    }
                     long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
                     if (day != lastDay) {
                         lastDay = day;
                         dates.add(PartitionValues.dateOfMicros(t.tsMicros()).toString());
                     }
-                    pending.add(Tagged.tick(sym, t));
+                    pending.add(Tagged.tick(sym, t, session == null ? null : inSession));
                     return true;
                 }
                 for (String s : symbols) {
                     bars.get(s).aggregator.flush();
                 }
-                IngestReport report = reader.report();
+                IngestReport report = reader.report().observing(Observation.OUT_OF_SESSION, outOfSession);
                 pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
                         barCount, dates, months));
                 return false;

@@ -67,10 +67,12 @@ final class Tagged {
     private Tagged() {
     }
 
-    static Row tick(String symbol, TradeRow t) {
+    /** {@code inSession}: whether the trade is in the ingest's session, null when it has none. */
+    static Row tick(String symbol, TradeRow t, Boolean inSession) {
         String side = t.side() == Side.BUY ? "buy" : t.side() == Side.SELL ? "sell" : null;
         Row tick = RowFactory.create(symbol, instantOfMicros(t.tsMicros()), t.tsMicros(), t.price(), t.size(), side,
-                t.tradeId() < 0 ? null : t.tradeId(), PartitionValues.dateOfMicros(t.tsMicros()), t.source(), t.line());
+                t.tradeId() < 0 ? null : t.tradeId(), PartitionValues.dateOfMicros(t.tsMicros()), t.source(), t.line(),
+                inSession);
         return RowFactory.create(TICK, tick, null, null, null);
     }
 
