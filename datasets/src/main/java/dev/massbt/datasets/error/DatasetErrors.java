@@ -162,6 +162,13 @@ public final class DatasetErrors {
                 + "one-minute bars. Leave the timeframe out.");
     }
 
+    /** A trading session for bar files, which have no trades to keep out of the bars. */
+    public static IngestException sessionNeedsTrades(String format, Object session) {
+        return new IngestException("Cannot ingest " + format + " bars with the session " + session + ": a session "
+                + "chooses the trades bars are built from, and bar files hold bars, not trades. Leave the session "
+                + "out, or ingest trades.");
+    }
+
     public static IngestException neitherTradesNorBars(String format) {
         return new IngestException("Cannot ingest with format " + format + ": it is neither a trades format "
                 + "(TradeFormat) nor a bars format (BarFormat). Use one of those.");

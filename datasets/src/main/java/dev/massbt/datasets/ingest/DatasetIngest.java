@@ -9,6 +9,7 @@ import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.nio.file.Path;
@@ -181,8 +182,12 @@ public final class DatasetIngest {
         public String summary() {
             StringBuilder sb = new StringBuilder(dataset).append(": ");
             if (files.isPresent()) {
-                sb.append(rowsRead).append(" rows read, ").append(accepted).append(" accepted, ").append(rejected)
-                        .append(" rejected, ");
+                sb.append(rowsRead).append(" rows read, ").append(accepted).append(" accepted");
+                long outside = files.get().observed(Observation.OUT_OF_SESSION);
+                if (outside > 0) {
+                    sb.append(" (").append(outside).append(" out of session, in no bar)");
+                }
+                sb.append(", ").append(rejected).append(" rejected, ");
             }
             return sb.append(bars).append(" bars (").append(barsInserted).append(" new) of ")
                     .append(symbols.size() == 1 ? symbols.get(0) : symbols.size() + " symbols").append(" in ")

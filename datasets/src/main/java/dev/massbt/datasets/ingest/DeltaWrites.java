@@ -31,13 +31,15 @@ final class DeltaWrites {
     /**
      * MERGE that inserts the rows of {@code rows} whose key is not in the table yet, never
      * updating one, so repeating it changes nothing. The condition is built from columns, never
-     * from strings: {@code prune} restricts the target to the partitions the rows fall in.
+     * from strings: {@code prune} restricts the target to the partitions the rows fall in. With
+     * schema evolution: a table written by an older massbt gains the columns added since (its rows
+     * have null there), such as {@code ticks.in_session}.
      */
     Written insertNew(Table table, Dataset<Row> rows, Column prune) {
         long start = System.nanoTime();
         DeltaTable target = create(table);
         Row metrics = asLaidOut(() -> target.as("t").merge(rows.as("s"), prune.and(table.keyMatch()))
-                .whenNotMatched().insertAll().execute().first());
+                .withSchemaEvolution().whenNotMatched().insertAll().execute().first());
         long n = metrics.getLong(metrics.fieldIndex("num_inserted_rows"));
         long version = version(target);
         LOG.info("ingest: {} rows inserted into {} (version {}) in {} ms", n, table.tableName(), version,

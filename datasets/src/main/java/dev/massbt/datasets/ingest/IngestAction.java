@@ -322,6 +322,9 @@ public final class IngestAction {
         if (inputs.isEmpty()) {
             throw DatasetErrors.missingSetting("no input files", "Call input(path) for each file.");
         }
+        if (rules.session() != null && !(format instanceof TradeFormat)) {
+            throw DatasetErrors.sessionNeedsTrades(format.name(), rules.session());
+        }
         List<String> files = new ArrayList<>(new LinkedHashSet<>(inputs));
         Map<String, String> byName = new HashMap<>();
         for (String f : files) {

@@ -2,6 +2,7 @@ package dev.massbt.datasets.ingest;
 
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Reason;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -51,6 +52,11 @@ public record IngestResult(String runId, List<String> symbols, List<IngestReport
         return Collections.unmodifiableMap(all);
     }
 
+    /** How many times all files together saw {@code o}, e.g. trades {@link Observation#OUT_OF_SESSION}. */
+    public long observed(Observation o) {
+        return files.stream().mapToLong(f -> f.observed(o)).sum();
+    }
+
     /** Rows read per second of wall time: parsing, reconciling and every table write (not Spark start-up). */
     public double rowsPerSecond() {
         return millis == 0 ? 0 : rowsRead() * 1000.0 / millis;
@@ -64,6 +70,9 @@ public record IngestResult(String runId, List<String> symbols, List<IngestReport
         Map<Reason, Long> reasons = rejectedByReason();
         if (!reasons.isEmpty()) {
             sb.append(' ').append(reasons.toString().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (observed(Observation.OUT_OF_SESSION) > 0) {
+            sb.append(", ").append(observed(Observation.OUT_OF_SESSION)).append(" accepted out of session (no bars)");
         }
         sb.append(", ").append(bars).append(" bars; inserted ").append(codes(inserted)).append(", versions ")
                 .append(codes(versions)).append("; ").append(millis).append(" ms (")

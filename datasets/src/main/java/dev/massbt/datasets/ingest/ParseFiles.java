@@ -13,7 +13,9 @@ import dev.massbt.datasets.read.TradeReader;
 import dev.massbt.datasets.read.TradeRow;
 import dev.massbt.datasets.table.PartitionValues;
 import dev.massbt.datasets.validate.IngestReport;
+import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Quarantine;
+import dev.massbt.datasets.validate.SessionCursor;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -185,6 +187,10 @@ final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
             private boolean pastWindow;
             private String stateIn;
             private String stateOut;
+            /** Null without a session; a trade outside it goes to ticks, flagged, and to no bar. */
+            private final SessionCursor session = spec.rules().session() == null ? null
+                    : spec.rules().session().cursor();
+            private long outOfSession;
 
             TradeFile(Path file, String symbol, Piece piece) {
                 this.symbol = symbol;
@@ -254,10 +260,17 @@ final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
                     if (symbols.add(sym)) {
                         bars.put(sym, new SymbolBars(sym));
                     }
+                    boolean inSession = session == null || session.inSession(t.tsMicros());
                     SymbolBars b = bars.get(sym);
                     if (window.owns(t.line())) {
-                        b.add(t);
-                        emit(sym, t);
+                        if (inSession) {
+                            b.add(t);
+                        } else {
+                            outOfSession++;
+                        }
+                        emit(sym, t, session == null ? null : inSession);
+                    } else if (!inSession) {
+                        return true; // context, or past the window: in no bar, and it closes none
                     } else if (t.line() < window.ownFrom() || b.joinsOwnedBar(t)) {
                         b.add(t); // context, or the end of the piece's last bar: aggregated, not emitted
                     } else {
@@ -269,14 +282,14 @@ final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
                     bars.get(s).aggregator.flush();
                 }
                 batches.values().forEach(this::flush);
-                IngestReport report = reader.report();
+                IngestReport report = reader.report().observing(Observation.OUT_OF_SESSION, outOfSession);
                 pending.add(Tagged.report(symbols.isEmpty() ? List.of(symbol) : symbols, report, reader.firstRejected(),
                         barCount, dates, months, piece, stateIn, stateOut));
                 return false;
             }
 
             /** Into its symbol's batch; a full batch, or one of another date, goes out first. */
-            private void emit(String sym, TradeRow t) {
+            private void emit(String sym, TradeRow t, Boolean inSession) {
                 long day = Math.floorDiv(t.tsMicros(), 86_400_000_000L);
                 if (day != lastDay) {
                     lastDay = day;
@@ -288,7 +301,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
                     flush(batch);
                     batch.restart(lastDate);
                 }
-                batch.add(t);
+                batch.add(t, inSession);
             }
 
             private void flush(TickBatch batch) {

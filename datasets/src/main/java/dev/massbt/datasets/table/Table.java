@@ -1,5 +1,6 @@
 package dev.massbt.datasets.table;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
@@ -25,7 +26,9 @@ public enum Table implements TableSpec {
      * One row per accepted trade. Key: (source, line), the row's lineage, so re-ingesting a file
      * adds nothing. {@code ts_us} keeps the exact microseconds beside {@code ts}; {@code side} is
      * {@code buy}, {@code sell} or null when the data does not say; {@code trade_id} null when the
-     * data has none.
+     * data has none. {@code in_session}: whether the trade is in the ingest's session (bars are built
+     * from those that are), null when the ingest had none; added after the first release, last, so
+     * older tables gain it by schema evolution and their rows have null.
      */
     TICKS("ticks", new StructType(new StructField[] {
             notNull("symbol", StringType),
@@ -37,7 +40,8 @@ public enum Table implements TableSpec {
             nullable("trade_id", LongType),
             notNull("date", DateType),
             notNull("source", StringType),
-            notNull("line", LongType)}),
+            notNull("line", LongType),
+            nullable("in_session", BooleanType)}),
             List.of("symbol", "date"), List.of("source", "line")),
 
     /**

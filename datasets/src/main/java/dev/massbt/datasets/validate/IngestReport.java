@@ -58,6 +58,17 @@ public record IngestReport(String source, long rowsRead, long accepted, Map<Reas
         return observations.getOrDefault(observation, 0L);
     }
 
+    /** This report with {@code n} more of {@code observation}; itself when {@code n} is 0. */
+    public IngestReport observing(Observation observation, long n) {
+        if (n == 0) {
+            return this;
+        }
+        Map<Observation, Long> more = new EnumMap<>(Observation.class);
+        more.putAll(observations);
+        more.merge(observation, n, Long::sum);
+        return new IngestReport(source, rowsRead, accepted, rejected, more, columns);
+    }
+
     /** One line for logs: {@code file: 10 read, 8 accepted, 2 rejected {zero_size=2}, observed {...}}. */
     public String summary() {
         StringBuilder sb = new StringBuilder(source).append(": ").append(rowsRead).append(" read, ").append(accepted)

@@ -20,7 +20,9 @@ public enum Observation {
     /** A trade identical to the previous accepted one (same time, price, size), kept by policy. */
     IDENTICAL_CONSECUTIVE_TRADE,
     /** A trade earlier than already accepted trades but within the configured tolerance. */
-    LATE_WITHIN_TOLERANCE;
+    LATE_WITHIN_TOLERANCE,
+    /** An accepted trade outside the ingest's session: in {@code ticks}, flagged, but in no bar. */
+    OUT_OF_SESSION;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param outlierBps              trades further than this from the median of the prints around
  *                                them are {@link Reason#OUTLIER}s ({@link OutlierFilter}, a window
  *                                of {@link #OUTLIER_WINDOW} prints); 0 (the default) is off
+ * @param session                 the trading session, or null (the default): trades outside it are
+ *                                accepted into {@code ticks}, flagged and observed as
+ *                                {@link Observation#OUT_OF_SESSION}, but build no bars
  */
-public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades, double outlierBps)
-        implements java.io.Serializable {
+public record ValidationRules(long backwardToleranceMicros, IdenticalTrades identicalTrades, double outlierBps,
+                              Session session) implements java.io.Serializable {
 
-    /** Tolerance 0, identical trades kept (and counted), no outlier filter. */
-    public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP, 0);
+    /** Tolerance 0, identical trades kept (and counted), no outlier filter, no session. */
+    public static final ValidationRules DEFAULT = new ValidationRules(0, IdenticalTrades.KEEP, 0, null);
 
     /** Prints in an outlier window: 10 before, the print, 10 after. */
     public static final int OUTLIER_WINDOW = 21;
@@ -39,15 +42,20 @@ public record ValidationRules(long backwardToleranceMicros, IdenticalTrades iden
 
     /** Trades more than {@code bps} basis points from the median of the prints around them are outliers; 0 is off. */
     public ValidationRules withOutlierBps(double bps) {
-        return new ValidationRules(backwardToleranceMicros, identicalTrades, bps);
+        return new ValidationRules(backwardToleranceMicros, identicalTrades, bps, session);
     }
 
     public ValidationRules withBackwardTolerance(long micros) {
-        return new ValidationRules(micros, identicalTrades, outlierBps);
+        return new ValidationRules(micros, identicalTrades, outlierBps, session);
     }
 
     public ValidationRules withIdenticalTrades(IdenticalTrades policy) {
-        return new ValidationRules(backwardToleranceMicros, policy, outlierBps);
+        return new ValidationRules(backwardToleranceMicros, policy, outlierBps, session);
+    }
+
+    /** Bars from the trades in {@code s} only, the others kept in {@code ticks} and flagged; null: no session. */
+    public ValidationRules withSession(Session s) {
+        return new ValidationRules(backwardToleranceMicros, identicalTrades, outlierBps, s);
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.massbt.datasets.SharedSpark;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Session;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import java.io.IOException;
@@ -30,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PiecesIngestTest {
 
+    /** Outliers, late trades, and a session that ends half way through the file (14:30Z is 09:30 in New York). */
     private static final ValidationRules RULES = ValidationRules.DEFAULT.withOutlierBps(150)
-            .withBackwardTolerance(500_000);
+            .withBackwardTolerance(500_000).withSession(Session.parse("09:30-09:50 America/New_York"));
 
     private final SparkSession spark = SharedSpark.session();
 
@@ -114,6 +117,7 @@ class PiecesIngestTest {
         assertThat(pieces.result().files()).hasSize(1);
         assertThat(pieces.result().files().get(0).summary()).isEqualTo(whole.result().files().get(0).summary());
         assertThat(whole.result().files().get(0).rejectedTotal()).as("the fixture has rejected rows").isGreaterThan(50);
+        assertThat(whole.result().files().get(0).observed(Observation.OUT_OF_SESSION)).isBetween(500L, 2500L);
         for (Table t : List.of(Table.TICKS, Table.BARS, Table.QUARANTINE)) {
             List<String> a = rows(whole.warehouse(), t);
             List<String> b = rows(pieces.warehouse(), t);
@@ -123,7 +127,7 @@ class PiecesIngestTest {
 
     private List<String> rows(Warehouse w, Table t) {
         String[] cols = switch (t) {
-            case TICKS -> new String[] {"ts_us", "price", "size", "side", "line"};
+            case TICKS -> new String[] {"ts_us", "price", "size", "side", "line", "in_session"};
             case BARS -> new String[] {"ts", "open", "high", "low", "close", "volume", "vwap", "buy_volume", "sell_volume",
                 "trades", "line"};
             default -> new String[] {"line", "reason", "message", "raw"};

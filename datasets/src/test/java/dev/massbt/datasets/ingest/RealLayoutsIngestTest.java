@@ -12,6 +12,8 @@ import dev.massbt.datasets.read.GenericBars;
 import dev.massbt.datasets.read.GenericTrades;
 import dev.massbt.datasets.table.Table;
 import dev.massbt.datasets.table.Warehouse;
+import dev.massbt.datasets.validate.Session;
+import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.strategies.timeframe.Timeframe;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
@@ -19,8 +21,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +92,36 @@ class RealLayoutsIngestTest {
         Row ingest = spark.read().format("delta").load(w.path(Table.INGESTS)).first();
         assertThat(ingest.<String>getAs("columns")).isEqualTo("ts=ts, price=price, size=size, suspicious=suspicious; "
                 + "ignored: exch, cond; suspicious prints quarantined");
+    }
+
+    @Test
+    void aSession_keepsEveryTickFlagged_andBuildsBarsFromItsTradesOnly_inATicksTableOfAnOlderMassbt()
+            throws IOException {
+        Path f = fixture("spy-ticks-iso.csv", tmp);
+        Warehouse w = SharedSpark.freshWarehouse("iso-session");
+        StructType before = new StructType(java.util.Arrays.copyOf(Table.TICKS.schema().fields(),
+                Table.TICKS.schema().size() - 1));
+        DeltaTable.create(spark).location(w.path(Table.TICKS)).addColumns(before).partitionedBy("symbol", "date")
+                .execute();
+        DatasetIngest.Result r = DatasetIngest.on(spark).warehouse(w).dataset(DatasetRef.parse(f.toString()))
+                .format(GenericTrades.csv()).symbol("SPY")
+                .rules(ValidationRules.DEFAULT.withSession(Session.parse("09:30-16:00 America/New_York"))).execute();
+
+        assertThat(r.rowsRead()).isEqualTo(r.accepted() + r.rejected()).isEqualTo(10);
+        assertThat(r.accepted()).as("out-of-session ticks are accepted").isEqualTo(8);
+        assertThat(r.summary()).contains("8 accepted (5 out of session, in no bar)");
+        Dataset<Row> ticks = spark.read().format("delta").load(w.path(Table.TICKS));
+        assertThat(ticks.schema().fieldNames()).endsWith("in_session");
+        assertThat(ticks.groupBy("in_session").count().orderBy("in_session").collectAsList())
+                .extracting(x -> x.get(0) + "=" + x.get(1)).as("04:00 New York (EDT) out, 09:30 in")
+                .containsExactly("false=5", "true=3");
+        List<Row> bars = spark.read().format("delta").load(w.path(Table.BARS)).orderBy("ts")
+                .select("ts", "volume", "trades").collectAsList();
+        assertThat(bars).extracting(b -> b.getTimestamp(0).toInstant() + " " + b.getDouble(1) + " " + b.getLong(2))
+                .containsExactly("2013-10-07T13:30:00Z 1400.0 2", "2013-10-07T13:31:00Z 200.0 1");
+        Row ingest = spark.read().format("delta").load(w.path(Table.INGESTS)).first();
+        assertThat(ingest.<Long>getAs("bars")).isEqualTo(2);
+        assertThat(ingest.getJavaMap(ingest.fieldIndex("observations"))).containsEntry("out_of_session", 5L);
     }
 
     @Test

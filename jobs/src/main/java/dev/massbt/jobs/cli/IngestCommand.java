@@ -12,6 +12,8 @@ import dev.massbt.datasets.read.RowFormat;
 import dev.massbt.datasets.read.TimeSpec;
 import dev.massbt.datasets.read.TradeFormat;
 import dev.massbt.datasets.run.RunId;
+import dev.massbt.datasets.validate.Observation;
+import dev.massbt.datasets.validate.Session;
 import dev.massbt.datasets.validate.ValidationRules;
 import dev.massbt.jobs.error.JobErrors;
 import dev.massbt.jobs.tables.RunWrites;
@@ -21,8 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Stack;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -92,6 +98,14 @@ final class IngestCommand extends RecordedCommand {
             + "kept), as outlier. Off by default.")
     Double outlierBps;
 
+    @Option(names = "--session", paramLabel = "HH:MM-HH:MM ZONE", parameterConsumer = SessionValue.class,
+            description = "For trades: build bars from the trades in this daily session only, e.g. 09:30-16:00 "
+                    + "America/New_York (wall-clock times of the zone, daylight saving followed; start included, end "
+                    + "not; a start after the end crosses midnight, e.g. 18:00-17:00 America/Chicago). The other "
+                    + "trades stay in ticks with in_session false and are counted as out_of_session. One argument "
+                    + "in quotes or two.")
+    String session;
+
     @Option(names = "--min-accepted", paramLabel = "SHARE", description = "Refuse the run, writing nothing, when a "
             + "file has fewer accepted rows than this share: 0.5 or 50% (default), 0 to accept any.")
     String minAccepted;
@@ -143,10 +157,12 @@ final class IngestCommand extends RecordedCommand {
         if (minAccepted != null) {
             minAccepted();
         }
-        if (outlierBps != null) {
+        if (outlierBps != null || session != null) {
             rules();
+            String option = outlierBps == null ? "--session" : session == null ? "--outlier-bps"
+                    : "--outlier-bps and --session";
             if (format != null && !(format() instanceof TradeFormat)) {
-                throw JobErrors.optionNeeds("--outlier-bps", "a trades format (trades-csv, bitstamp, binance-trades)");
+                throw JobErrors.optionNeeds(option, "a trades format (trades-csv, bitstamp, binance-trades)");
             }
         }
         if (timeframe != null) {
@@ -200,10 +216,36 @@ final class IngestCommand extends RecordedCommand {
     }
 
     ValidationRules rules() {
+        ValidationRules rules = ValidationRules.DEFAULT;
         try {
-            return ValidationRules.DEFAULT.withOutlierBps(outlierBps);
+            rules = outlierBps == null ? rules : rules.withOutlierBps(outlierBps);
         } catch (IllegalArgumentException e) {
             throw JobErrors.option("--outlier-bps", e);
+        }
+        try {
+            return session == null ? rules : rules.withSession(Session.parse(session));
+        } catch (IllegalArgumentException e) {
+            throw JobErrors.option("--session", e);
+        }
+    }
+
+    /**
+     * {@code --session} as one argument ({@code "09:30-16:00 America/New_York"}) or two
+     * ({@code 09:30-16:00 America/New_York}): a value without a space takes the next argument as
+     * its zone unless that is an option.
+     */
+    static final class SessionValue implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec arg, CommandSpec command) {
+            if (args.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "--session needs a value "
+                        + "HH:MM-HH:MM ZONE, e.g. " + Session.EXAMPLES);
+            }
+            String value = args.pop();
+            if (!value.strip().contains(" ") && !args.isEmpty() && !args.peek().startsWith("-")) {
+                value = value + " " + args.pop();
+            }
+            arg.setValue(value);
         }
     }
 
@@ -250,7 +292,7 @@ final class IngestCommand extends RecordedCommand {
         if (minAccepted != null) {
             in.minAccepted(minAccepted());
         }
-        if (outlierBps != null) {
+        if (outlierBps != null || session != null) {
             in.rules(rules());
         }
         if (timeframe != null) {
@@ -268,6 +310,8 @@ final class IngestCommand extends RecordedCommand {
         counts.put("rejected", r.rejected());
         counts.put("bars", r.bars());
         counts.put("bars_inserted", r.barsInserted());
+        r.files().map(f -> f.observed(Observation.OUT_OF_SESSION)).filter(n -> n > 0)
+                .ifPresent(n -> counts.put("out_of_session", n));
         return new Outcome(Map.of(), versions, counts);
     }
 

@@ -122,4 +122,28 @@ class DailyUniverseTest {
         assertThat(CommandLineTest.run("ingest", page.toString(), "--format", "trades-csv", "--outlier-bps", "-5",
                 "--symbol", "SPY", "--warehouse", fresh.root()).err()).contains("outlierBps must be a number >= 0");
     }
+
+    @Test
+    void sessionMistakes_exitTwoNamingTheOptionAndTheValue() throws IOException {
+        Path bars = Files.writeString(tmp.resolve("bars.csv"), "Date,Open,High,Low,Close\n2024-01-02,1,2,1,2\n");
+        String root = SharedSpark.freshWarehouse("daily-session").root();
+        CommandLineTest.Outcome forBars = CommandLineTest.run("ingest", bars.toString(), "--format", "bars-csv",
+                "--session", "09:30-16:00", "America/New_York", "--symbol", "SPY", "--warehouse", root);
+        assertThat(forBars.code()).isEqualTo(2);
+        assertThat(forBars.err()).as("two arguments are one value").contains("--session needs a trades format");
+        CommandLineTest.Outcome badHour = CommandLineTest.run("ingest", bars.toString(), "--format", "trades-csv",
+                "--session", "25:00-16:00 America/New_York", "--symbol", "SPY", "--warehouse", root);
+        assertThat(badHour.code()).isEqualTo(2);
+        assertThat(badHour.err()).contains("--session: '25:00-16:00 America/New_York' is not a session: 25:00 is "
+                + "not a time of day").contains("e.g. '09:30-16:00 America/New_York'");
+        assertThat(CommandLineTest.run("ingest", bars.toString(), "--format", "trades-csv", "--session",
+                "09:30-16:00", "--symbol", "SPY", "--warehouse", root).err()).contains("the zone is missing");
+
+        Path ticks = Files.writeString(tmp.resolve("spy-ticks.csv"), "ts,price,size\n2024-07-01T13:29:59Z,10,1\n"
+                + "2024-07-01T13:30:00Z,11,2\n");
+        CommandLineTest.Outcome ok = CommandLineTest.run("ingest", ticks.toString(), "--format", "trades-csv",
+                "--session", "09:30-16:00 America/New_York", "--symbol", "SPY", "--warehouse", root);
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("2 rows read, 2 accepted (1 out of session, in no bar), 0 rejected, 1 bars");
+    }
 }
