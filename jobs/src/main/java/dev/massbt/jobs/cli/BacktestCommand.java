@@ -86,7 +86,13 @@ final class BacktestCommand extends RecordedCommand {
         market.check();
         Metric.byColumn(topMetric).filter(Metric::rankable).orElseThrow(() -> JobErrors.metric(
                 "Cannot pick the top strategies by", topMetric, Metric.rankableMetrics()));
+        if (source.json != null) {
+            given = readJson(source.json); // a bad strategy file costs no Spark session and no run
+        }
     }
+
+    /** The strategies of --json, read by {@link #check()}. */
+    private List<StoredStrategy> given;
 
 
     @Override
@@ -118,7 +124,6 @@ final class BacktestCommand extends RecordedCommand {
             return store.ofRun(RunId.of(source.run));
         }
         if (source.json != null) {
-            List<StoredStrategy> given = readJson(source.json);
             store.store(run, given);
             return StrategyStore.setOf(given);
         }

@@ -54,6 +54,14 @@ class ExitCodesTest {
                 .contains("MASSBT_STACKTRACE=1");
     }
 
+    private static void writeString(Path f, String text) {
+        try {
+            java.nio.file.Files.writeString(f, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void theUsersMistakeExitsTwoWithOneLineBeforeSparkStarts() {
         Path nowhere = Path.of("target", "exit-codes-unused");
@@ -72,6 +80,13 @@ class ExitCodesTest {
                 "--commission-bps", "-1", "--warehouse", nowhere.toString());
         assertThat(costs.code()).isEqualTo(2);
         assertThat(costs.err()).contains("--commission-bps / --slippage-bps: commission must be 0..1000 basis points");
+
+        Path bad = Path.of("target", "exit-codes-bad-strategy.json");
+        writeString(bad, "{\"name\": \"x\", \"entry\": ");
+        CommandLineTest.Outcome json = CommandLineTest.run("backtest", "--json", bad.toString(), "--symbols", "X",
+                "--warehouse", nowhere.toString());
+        assertThat(json.code()).isEqualTo(2);
+        assertThat(json.err()).contains("exit-codes-bad-strategy.json");
         assertThat(nowhere).as("refused before Spark started: no warehouse made").doesNotExist();
     }
 
