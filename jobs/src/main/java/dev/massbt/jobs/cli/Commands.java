@@ -80,6 +80,9 @@ public final class Commands implements Runnable {
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         String name = cl.getCommandSpec().qualifiedName();
+        if (e instanceof JobCommand.RunInterrupted) {
+            return FAILED; // the shutdown hook has said it in one line and recorded the run
+        }
         if (e instanceof AirflowException a) {
             err.println(name + ": " + a.getMessage());
             err.flush();

@@ -109,7 +109,7 @@ final class DemoCommand extends JobCommand {
         return new Outcome(Map.of(), Map.of(), Map.of());
     }
 
-    private static RunId step(SparkSession spark, RunWrites writes, RunId demo, String name, List<String> args,
+    private RunId step(SparkSession spark, RunWrites writes, RunId demo, String name, List<String> args,
                               Map<String, Long> seeds, java.util.function.Function<RunId, Outcome> body) {
         RunId id = RunId.of(demo.value() + "." + name);
         recordedStep(spark, writes, id, "demo " + name, args, seeds, () -> body.apply(id));

@@ -84,6 +84,9 @@ abstract class JobCommand implements Callable<Integer> {
                     : run(spark, writes, run));
             return 0;
         } catch (Exception e) {
+            if (interrupted) {
+                throw e instanceof RunInterrupted ri ? ri : new RunInterrupted(e);
+            }
             ExternalFailure stopped = spark.sparkContext().isStopped()
                     ? Sessions.stoppedByMaster(spark.sparkContext().master(), e) : null;
             if (stopped != null) {
@@ -93,17 +96,63 @@ abstract class JobCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code body} as run {@code run} of {@code command}, recorded in the runs table. */
-    static Outcome recordedStep(SparkSession spark, RunWrites writes, RunId run, String command, List<String> args,
-                                Map<String, Long> seeds, java.util.function.Supplier<Outcome> body) {
+    /**
+     * Runs {@code body} as run {@code run} of {@code command}, recorded in the runs table. If the
+     * process is stopped meanwhile (SIGTERM, SIGINT), a shutdown hook that runs before Spark's own
+     * (the executor's and the context's) cancels the work's jobs, records the run FAILED as
+     * interrupted and says so in one line; the failure the stopped
+     * session then causes in {@code body} is not reported again.
+     */
+    Outcome recordedStep(SparkSession spark, RunWrites writes, RunId run, String command, List<String> args,
+                         Map<String, Long> seeds, java.util.function.Supplier<Outcome> body) {
         RunRecorder recorder = RunRecorder.start(spark, writes, run, command, args, seeds);
+        Object hook = org.apache.spark.util.ShutdownHookManager.addShutdownHook(
+                org.apache.spark.util.ShutdownHookManager.DEFAULT_SHUTDOWN_PRIORITY() + 10, () -> {
+                    interrupted = true;
+                    quietShutdown(); // what Spark logs about the jobs it cancels now is noise
+                    // the work is being stopped anyway: its tasks must not hold the slots the runs write needs
+                    spark.sparkContext().cancelAllJobs();
+                    boolean recorded = recorder.interrupted();
+                    spec.commandLine().getErr().println("massbt " + command + ": interrupted; run " + run + (recorded
+                            ? " is recorded FAILED (interrupted) in the runs table"
+                            : " was not recorded as interrupted (see massbt runs)"));
+                    spec.commandLine().getErr().flush();
+                    return scala.runtime.BoxedUnit.UNIT;
+                });
         try {
             Outcome o = body.get();
             recorder.succeeded(o.inputs(), o.outputs(), o.counts());
             return o;
         } catch (Exception e) { // Spark's job failures are checked SparkExceptions, thrown unchecked
+            if (interrupted) {
+                throw new RunInterrupted(e);
+            }
             recorder.failed(e);
             throw e;
+        } finally {
+            org.apache.spark.util.ShutdownHookManager.removeShutdownHook(hook);
+        }
+    }
+
+    /**
+     * Once the process is being stopped, what Spark logs while it cancels the work and stops (jobs
+     * aborted, with stack traces) is noise: logging is switched off, unless stack traces were asked
+     * for ({@code MASSBT_STACKTRACE=1}); the interruption is said in one line instead.
+     */
+    private static void quietShutdown() {
+        if (!Boolean.getBoolean("massbt.stacktrace") && !"1".equals(System.getenv("MASSBT_STACKTRACE"))) {
+            org.apache.logging.log4j.core.config.Configurator.setAllLevels(
+                    org.apache.logging.log4j.LogManager.ROOT_LOGGER_NAME, org.apache.logging.log4j.Level.OFF);
+        }
+    }
+
+    /** Set by the shutdown hook: the process is being stopped. */
+    private volatile boolean interrupted;
+
+    /** What a run stopped by a signal fails with: already said and recorded, so reported by nothing else. */
+    static final class RunInterrupted extends RuntimeException {
+        RunInterrupted(Throwable cause) {
+            super("interrupted", cause);
         }
     }
 

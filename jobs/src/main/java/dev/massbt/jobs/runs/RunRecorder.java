@@ -44,6 +44,13 @@ public final class RunRecorder {
     private final Instant startedAt = Instant.now();
     private final java.util.concurrent.CompletableFuture<Void> started = new java.util.concurrent.CompletableFuture<>();
     private final long startNanos = System.nanoTime();
+    /** Set by the first final write (succeeded, failed or interrupted): only one is made. */
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Seconds the shutdown waits for the RUNNING row before recording the interruption. */
+    private static final long INTERRUPT_WAIT_SECONDS = 20;
+    /** The error of a run stopped by a signal. */
+    public static final String INTERRUPTED = "interrupted: the process was stopped (SIGTERM or SIGINT) while the run "
+            + "was in progress";
 
     private RunRecorder(SparkSession spark, RunWrites writes, RunId run, String command, List<String> args,
                         Map<String, Long> seeds) {
@@ -67,7 +74,7 @@ public final class RunRecorder {
             try {
                 r.write(RUNNING, Map.of(), Map.of(), Map.of(), null, false);
                 r.started.complete(null);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // Spark's checked exceptions too: none may escape the thread as a stack trace
                 r.started.completeExceptionally(e);
             }
         }, "massbt-run-recorder");
@@ -91,7 +98,11 @@ public final class RunRecorder {
 
     public void succeeded(Map<String, Long> inputVersions, Map<String, Long> outputVersions, Map<String, Long> counts) {
         awaitStarted();
-        write(SUCCEEDED, inputVersions, outputVersions, counts, null, true);
+        synchronized (this) {
+            if (ended.compareAndSet(false, true)) {
+                write(SUCCEEDED, inputVersions, outputVersions, counts, null, true);
+            }
+        }
     }
 
     /** Records the failure; never throws (the original error matters more). */
@@ -99,10 +110,39 @@ public final class RunRecorder {
         try {
             started.exceptionally(e -> null).join();
             String message = error.getMessage() == null ? error.toString() : error.getMessage();
-            write(FAILED, Map.of(), Map.of(), Map.of(), message.length() > 4000 ? message.substring(0, 4000) : message,
-                    true);
+            synchronized (this) {
+                if (ended.compareAndSet(false, true)) {
+                    write(FAILED, Map.of(), Map.of(), Map.of(),
+                            message.length() > 4000 ? message.substring(0, 4000) : message, true);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("could not record the failure of run {} in the runs table: {}", run, e.toString());
+        }
+    }
+
+    /**
+     * The process is being stopped (a shutdown hook that runs before Spark's): a run still in
+     * progress is recorded FAILED ({@value #INTERRUPTED}), after its RUNNING row if that is being
+     * written; a final write under way is waited for. Returns whether this call recorded it; never
+     * throws.
+     */
+    public boolean interrupted() {
+        try {
+            started.exceptionally(e -> null).get(INTERRUPT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            synchronized (this) {
+                if (!ended.compareAndSet(false, true)) {
+                    return false;
+                }
+                write(FAILED, Map.of(), Map.of(), Map.of(), INTERRUPTED, true);
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("could not record the interruption of run {} in the runs table: {}", run, e.toString());
+            return false;
         }
     }
 
