@@ -306,8 +306,7 @@ final class ParseFiles implements FlatMapFunction<Iterator<Piece>, Row> {
 
             private void flush(TickBatch batch) {
                 if (!batch.isEmpty()) {
-                    pending.add(Tagged.ticks(batch));
-                    batch.restart(batch.date());
+                    pending.add(Tagged.ticks(batch)); // copies the arrays: the caller restarts the batch
                 }
             }
 

@@ -14,7 +14,6 @@ import dev.massbt.datasets.validate.IngestReport;
 import dev.massbt.datasets.validate.Observation;
 import dev.massbt.datasets.validate.Reason;
 import dev.massbt.datasets.validate.RejectedRow;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -97,7 +96,7 @@ final class ParsedFiles {
      */
     static ParsedFiles parse(SparkSession spark, JavaSparkContext jsc, List<Piece> pieces, int fileCount,
                              ParseSpec spec, Broadcast<HadoopConf> hadoop) {
-        Dataset<Row> tagged = parseAll(spark, jsc, pieces, spec, hadoop);
+        Dataset<Row> tagged = parseAll(spark, jsc, pieces, spec, hadoop).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Row> reportRows = reportRows(tagged);
             Map<String, String> again = brokenHandoffs(reportRows, pieces);
@@ -109,7 +108,6 @@ final class ParsedFiles {
                 tagged = kept.union(whole).persist(StorageLevel.MEMORY_AND_DISK());
                 reportRows = reportRows(tagged);
                 first.unpersist(true);
-                whole.unpersist(true);
             }
             ParsedFiles p = new ParsedFiles(tagged, countByTag(tagged), reportRows);
             p.reconcile(fileCount, spec.format() instanceof TradeFormat);
@@ -124,7 +122,7 @@ final class ParsedFiles {
     private static Dataset<Row> parseAll(SparkSession spark, JavaSparkContext jsc, List<Piece> pieces, ParseSpec spec,
                                          Broadcast<HadoopConf> hadoop) {
         JavaRDD<Row> rows = jsc.parallelize(pieces, pieces.size()).mapPartitions(new ParseFiles(spec, hadoop));
-        return spark.createDataFrame(rows, Tagged.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        return spark.createDataFrame(rows, Tagged.SCHEMA);
     }
 
     private static List<Row> reportRows(Dataset<Row> tagged) {
@@ -149,7 +147,7 @@ final class ParsedFiles {
     private static Map<String, String> brokenHandoffs(List<Row> reportRows, List<Piece> pieces) {
         Map<String, String> locations = new HashMap<>();
         pieces.stream().filter(p -> p.count() > 1)
-                .forEach(p -> locations.put(Path.of(p.location()).getFileName().toString(), p.location()));
+                .forEach(p -> locations.put(InputFiles.fileName(p.location()), p.location()));
         Map<String, String> broken = new TreeMap<>();
         bySource(reportRows).forEach((source, rows) -> {
             for (int i = 1; i < rows.size(); i++) {

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import dev.massbt.datasets.read.Side;
 import dev.massbt.datasets.read.TradeRow;
-import dev.massbt.datasets.table.PartitionValues;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
@@ -90,10 +89,6 @@ final class TickBatch {
         return n == 0;
     }
 
-    LocalDate date() {
-        return date;
-    }
-
     Row row() {
         return RowFactory.create(symbol, date, source, Arrays.copyOf(ts, n), Arrays.copyOf(price, n),
                 Arrays.copyOf(size, n), Arrays.copyOf(side, n), Arrays.copyOf(tradeId, n), Arrays.copyOf(line, n), Arrays.copyOf(inSession, n));
@@ -107,11 +102,6 @@ final class TickBatch {
                         expr("CASE side WHEN 1 THEN 'buy' WHEN 2 THEN 'sell' END").as("side"),
                         expr("nullif(trade_id, " + NO_ID + ")").as("trade_id"), col("date"), col("source"), col("line"),
                         expr("CASE in_session WHEN 1 THEN true WHEN 2 THEN false END").as("in_session"));
-    }
-
-    /** The partition value of a date, as the ticks table holds it. */
-    static LocalDate dateOf(long tsMicros) {
-        return PartitionValues.dateOfMicros(tsMicros);
     }
 
     private static StructField field(String name, org.apache.spark.sql.types.DataType type) {

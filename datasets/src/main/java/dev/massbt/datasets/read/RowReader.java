@@ -65,18 +65,13 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
      * window are processed: what the reader, its validators and the caller's aggregators hold then
      * is what a reader of the neighbouring piece must have held ({@code handoff} states).
      */
-    void atWindowEdge(java.util.function.LongConsumer edge) {
+    public void onWindowEdge(java.util.function.LongConsumer edge) {
         this.atWindowEdge = java.util.Objects.requireNonNull(edge, "edge");
     }
 
     /** The layout of the file being read (its header's mapping, its parser's state). */
     RowFormat layout() {
         return file;
-    }
-
-    /** The window this reader owns. */
-    public LineWindow window() {
-        return window;
     }
 
     private void readHead(Path path) {
@@ -179,16 +174,18 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         if (n == window.ownFrom() || n == window.ownTo()) {
             atWindowEdge.accept(n);
         }
-        if (!window.owns(n)) {
-            return context(n, line, blank);
+        // a line outside the window is parsed and validated like any other, so the state the owned
+        // lines see is right, but neither counted nor quarantined: its owner does both
+        boolean owned = window.owns(n);
+        if (owned) {
+            rowsRead++;
         }
-        rowsRead++;
         if (blank) {
             return reject(n, line, Reason.BLANK_LINE, "blank line");
         }
         RowFormat current = file;
         int count = Fields.split(line, current.delimiter(), fields);
-        if (!checkedFirstData) {
+        if (owned && !checkedFirstData) {
             checkedFirstData = true;
             checkDelimiter(n, line, count);
         }
@@ -204,11 +201,13 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         } catch (RowRejected e) {
             return reject(n, line, e.reason(), e.getMessage());
         }
-        Verdict verdict = check(row, true);
+        Verdict verdict = check(row, owned);
         if (verdict != null) {
             return reject(n, line, verdict.reason(), verdict.message());
         }
-        accepted++;
+        if (owned) {
+            accepted++;
+        }
         lastRaw = line;
         return row;
     }
@@ -251,32 +250,6 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         }
     }
 
-    /**
-     * A line outside the window: parsed and validated like any other, so the state the owned lines
-     * see is right, but not counted, and never quarantined (its owner does both).
-     */
-    private R context(long n, String line, boolean blank) {
-        if (blank) {
-            return null;
-        }
-        RowFormat current = file;
-        int count = Fields.split(line, current.delimiter(), fields);
-        if (count < current.minFields() || count > current.maxFields()) {
-            return null;
-        }
-        R row;
-        try {
-            row = parse(current, text.name(), n, fields, count);
-        } catch (RowRejected e) {
-            return null;
-        }
-        if (check(row, false) != null) {
-            return null;
-        }
-        lastRaw = line;
-        return row;
-    }
-
     private void finish() {
         if (!window.whole()) {
             return; // empty or header-only concern the whole file: the pieces' reports tell it together
@@ -289,7 +262,11 @@ abstract class RowReader<R> implements Iterator<R>, AutoCloseable {
         }
     }
 
+    /** Counts and quarantines a rejected line the reader owns (one outside its window is its owner's). */
     private R reject(long line, String raw, Reason reason, String message) {
+        if (!window.owns(line)) {
+            return null;
+        }
         rejected.merge(reason, 1L, Long::sum);
         RejectedRow r = new RejectedRow(text.name(), line, raw, reason, message);
         if (firstRejected == null) {

@@ -106,16 +106,11 @@ public final class TradeReader extends RowReader<TradeRow> {
 
     /**
      * What reading the next line depends on (validator, time parser, outlier window), as text;
-     * with {@link #atWindowEdge} the reader of a piece compares it with its neighbour's.
+     * with {@link #onWindowEdge} the reader of a piece compares it with its neighbour's.
      */
     public String state() {
         OutlierFilter<Held> f = outliers.get("");
         return validator.state() + ";" + layout().state() + ";" + (f == null ? "" : f.state());
-    }
-
-    /** {@code edge} is called with the line about to be read when it is the window's first or its first past it. */
-    public void onWindowEdge(java.util.function.LongConsumer edge) {
-        atWindowEdge(edge);
     }
 
     @Override
